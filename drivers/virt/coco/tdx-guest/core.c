@@ -1,0 +1,79 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * tdx_guest: attestation and runtime measurements for Intel TDX guests.
+ *
+ * Module entry points. The module binds to one TDX platform (the real one,
+ * or the emulated one when loaded by hand on a machine without TDX), then
+ * offers reports through configfs-tsm.
+ */
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
+#include <linux/cleanup.h>
+#include <linux/err.h>
+#include <linux/module.h>
+#include <linux/slab.h>
+
+#include <asm/cpu_device_id.h>
+
+#include "tdx_guest.h"
+
+static struct tdx_guest *tdx_guest;
+
+/* Undo whatever part of tdx_guest_init() was done; tolerates partial state. */
+static void tdx_guest_destroy(struct tdx_guest *tg)
+{
+	if (!tg)
+		return;
+	tdx_quote_transport_fini(&tg->quote);
+	if (!IS_ERR_OR_NULL(tg->ops))
+		tdx_platform_put(tg->ops);
+	mutex_destroy(&tg->mr_lock);
+	kfree(tg);
+}
+
+DEFINE_FREE(tdx_guest_destroy, struct tdx_guest *, tdx_guest_destroy(_T))
+
+static int __init tdx_guest_init(void)
+{
+	struct tdx_guest *tg __free(tdx_guest_destroy) =
+		kzalloc(sizeof(*tg), GFP_KERNEL);
+	int rc;
+
+	if (!tg)
+		return -ENOMEM;
+	mutex_init(&tg->mr_lock);
+
+	tg->ops = tdx_platform_get();
+	if (IS_ERR(tg->ops))
+		return PTR_ERR(tg->ops);
+
+	rc = tdx_quote_transport_init(&tg->quote, tg->ops);
+	if (rc)
+		return rc;
+
+	rc = tdx_tsm_provider_register(tg);
+	if (rc)
+		return rc;
+
+	pr_info("attestation provider ready on the %s\n", tg->ops->name);
+	tdx_guest = no_free_ptr(tg);
+	return 0;
+}
+module_init(tdx_guest_init);
+
+static void __exit tdx_guest_exit(void)
+{
+	tdx_tsm_provider_unregister();
+	tdx_guest_destroy(tdx_guest);
+}
+module_exit(tdx_guest_exit);
+
+/* Autoload on real TDX guests only; the emulated platform never matches. */
+static const struct x86_cpu_id tdx_guest_ids[] = {
+	X86_MATCH_FEATURE(X86_FEATURE_TDX_GUEST, NULL),
+	{}
+};
+MODULE_DEVICE_TABLE(x86cpu, tdx_guest_ids);
+
+MODULE_DESCRIPTION("Intel TDX guest attestation (configfs-tsm) and runtime measurements");
+MODULE_LICENSE("GPL");

@@ -1,0 +1,66 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * Internal interfaces of tdx_guest_emu, the emulated TDX platform. Each
+ * declaration here crosses between two of its files.
+ */
+#ifndef _TDX_GUEST_EMU_H
+#define _TDX_GUEST_EMU_H
+
+#include <linux/atomic.h>
+#include <linux/types.h>
+#include <linux/wait.h>
+
+#include <uapi/tdx-guest/tdreport.h>
+
+struct file;
+
+/**
+ * struct tdx_emu_faults - faults to inject, set through debugfs.
+ * @quote_delay_us: the host's service time for every GetQuote.
+ * @quote_status: when non-zero, the status the next GetQuote completes with.
+ * @quote_oversize: when non-zero, the next GetQuote claims an out_len
+ *	larger than its buffer.
+ * @quote_hang: the next this many GetQuote requests never complete.
+ * @vmcall_retry: the next this many GetQuote hypercalls answer RETRY.
+ * @report_busy: the next this many TDG.MR.REPORT calls answer OPERAND_BUSY.
+ */
+struct tdx_emu_faults {
+	atomic_t quote_delay_us;
+	atomic64_t quote_status;
+	atomic_t quote_oversize;
+	atomic_t quote_hang;
+	atomic_t vmcall_retry;
+	atomic_t report_busy;
+};
+
+extern struct tdx_emu_faults tdx_emu_faults;
+
+/* emu_faults.c */
+bool tdx_emu_fault_take(atomic_t *count);
+int tdx_emu_debugfs_init(void);
+void tdx_emu_debugfs_exit(void);
+
+/* emu_tdx_module.c */
+int tdx_emu_tdx_init(void);
+void tdx_emu_tdx_exit(void);
+int tdx_emu_get_report0(const u8 *reportdata, u8 *tdreport);
+int tdx_emu_extend_rtmr(unsigned int index, const u8 *digest);
+int tdx_emu_verify_report(const struct tdx_reportmac *mac);
+u64 tdx_emu_busy_overlaps(void);
+
+/* emu_quote_host.c */
+int tdx_emu_quote_host_init(void);
+void tdx_emu_quote_host_exit(void);
+u64 tdx_emu_get_quote(void *buf, size_t len);
+void tdx_emu_service_attach(void);
+void tdx_emu_service_detach(void);
+bool tdx_emu_service_has_request(void);
+ssize_t tdx_emu_service_read(char __user *ubuf, size_t count);
+ssize_t tdx_emu_service_write(const char __user *ubuf, size_t count);
+wait_queue_head_t *tdx_emu_service_waitq(void);
+
+/* emu_qgs_dev.c */
+int tdx_emu_qgs_dev_init(void);
+void tdx_emu_qgs_dev_exit(void);
+
+#endif /* _TDX_GUEST_EMU_H */

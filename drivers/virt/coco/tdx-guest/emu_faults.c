@@ -1,0 +1,84 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * DOC: fault injection for the emulated platform
+ *
+ * /sys/kernel/debug/tdx_guest_emu/ holds one file per fault, with the names
+ * outside test suites use (see Documentation/ABI/testing/debugfs-tdx-guest-emu).
+ * Counters are consumed one per affected call; one-shot values reset to 0
+ * once used. busy_overlaps is read-only and counts OPERAND_BUSY answers
+ * caused by real RTMR lock contention, never injected ones.
+ */
+#include <linux/debugfs.h>
+#include <linux/fs.h>
+
+#include "emu.h"
+
+struct tdx_emu_faults tdx_emu_faults;
+
+static struct dentry *tdx_emu_debugfs_dir;
+
+/**
+ * tdx_emu_fault_take() - consume one unit of a counted fault.
+ * @count: the fault's counter.
+ *
+ * Return: true if the caller should fail this call, false otherwise.
+ */
+bool tdx_emu_fault_take(atomic_t *count)
+{
+	return atomic_dec_if_positive(count) >= 0;
+}
+
+static int quote_status_get(void *data, u64 *val)
+{
+	*val = atomic64_read(&tdx_emu_faults.quote_status);
+	return 0;
+}
+
+static int quote_status_set(void *data, u64 val)
+{
+	atomic64_set(&tdx_emu_faults.quote_status, val);
+	return 0;
+}
+DEFINE_DEBUGFS_ATTRIBUTE(quote_status_fops, quote_status_get,
+			 quote_status_set, "0x%016llx\n");
+
+static int busy_overlaps_get(void *data, u64 *val)
+{
+	*val = tdx_emu_busy_overlaps();
+	return 0;
+}
+DEFINE_DEBUGFS_ATTRIBUTE(busy_overlaps_fops, busy_overlaps_get, NULL,
+			 "%llu\n");
+
+/**
+ * tdx_emu_debugfs_init() - create the fault injection files.
+ *
+ * Return: 0. debugfs failures are not fatal: the platform works without.
+ */
+int tdx_emu_debugfs_init(void)
+{
+	struct tdx_emu_faults *f = &tdx_emu_faults;
+	struct dentry *dir = debugfs_create_dir("tdx_guest_emu", NULL);
+
+	debugfs_create_atomic_t("quote_delay_us", 0600, dir,
+				&f->quote_delay_us);
+	debugfs_create_file_unsafe("quote_status", 0600, dir, NULL,
+				   &quote_status_fops);
+	debugfs_create_atomic_t("quote_oversize", 0600, dir,
+				&f->quote_oversize);
+	debugfs_create_atomic_t("quote_hang", 0600, dir, &f->quote_hang);
+	debugfs_create_atomic_t("vmcall_retry", 0600, dir, &f->vmcall_retry);
+	debugfs_create_atomic_t("report_busy", 0600, dir, &f->report_busy);
+	debugfs_create_file_unsafe("busy_overlaps", 0400, dir, NULL,
+				   &busy_overlaps_fops);
+	tdx_emu_debugfs_dir = dir;
+	return 0;
+}
+
+/**
+ * tdx_emu_debugfs_exit() - remove the fault injection files.
+ */
+void tdx_emu_debugfs_exit(void)
+{
+	debugfs_remove_recursive(tdx_emu_debugfs_dir);
+}

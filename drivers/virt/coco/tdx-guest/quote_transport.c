@@ -1,0 +1,401 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * DOC: GetQuote transport
+ *
+ * Turns a TDREPORT into a Quote through TDG.VP.VMCALL<GetQuote>: the report
+ * goes into a shared (decrypted) buffer, the VMM's quote generation service
+ * replaces it by a Quote, and the guest polls the buffer's status until it
+ * does.
+ *
+ * Everything the host writes is hostile. Its status and out_len are read
+ * exactly once each, after the host has published them, and are bounded
+ * before use; the buffer is zeroed before each request so that nothing but
+ * the TDREPORT is ever shared.
+ *
+ * A request the host never completes must not wedge the driver: when the
+ * wait ends early (timeout or signal) the host may still write the buffer,
+ * so the buffer is quarantined (neither reused nor freed) and the next
+ * request gets a fresh one. A quarantined buffer is reclaimed once the host
+ * has written a final status into it. The number held is bounded.
+ *
+ * Completion is found by polling, because an out-of-tree module cannot own
+ * the event-notify interrupt vector. The first checks come after tens of
+ * microseconds and each interval is a few percent longer than the last, up
+ * to a cap, so the delay added to a quote stays a small fraction of the
+ * service's own time while the guest sleeps rather than spins.
+ */
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
+#include <linux/cleanup.h>
+#include <linux/gfp.h>
+#include <linux/hrtimer.h>
+#include <linux/ktime.h>
+#include <linux/minmax.h>
+#include <linux/module.h>
+#include <linux/sched/signal.h>
+#include <linux/set_memory.h>
+#include <linux/sizes.h>
+#include <linux/slab.h>
+#include <linux/string.h>
+
+#include "tdx_guest.h"
+
+/* QEMU's limit for the GetQuote buffer; real Quotes with chains fit. */
+#define TDX_QUOTE_BUF_LEN		SZ_128K
+#define TDX_QUOTE_MAX_QUARANTINED	4
+
+#define TDX_QUOTE_POLL_FIRST_NS		(20 * NSEC_PER_USEC)
+#define TDX_QUOTE_POLL_MIN_STEP_NS	NSEC_PER_USEC
+#define TDX_QUOTE_POLL_MAX_NS		(20 * NSEC_PER_MSEC)
+#define TDX_QUOTE_RETRY_FIRST_NS	(100 * NSEC_PER_USEC)
+#define TDX_QUOTE_RETRY_MAX_NS		(100 * NSEC_PER_MSEC)
+
+unsigned int quote_timeout_ms = 30 * MSEC_PER_SEC;
+module_param(quote_timeout_ms, uint, 0644);
+MODULE_PARM_DESC(quote_timeout_ms,
+		 "Time a GetQuote request may take before it fails with ETIMEDOUT (ms, default 30000)");
+
+/**
+ * struct tdx_quote_buf - one GetQuote shared buffer.
+ * @node: entry on tdx_quote_transport.quarantine while the host owns it.
+ * @hdr: the buffer itself, shared with the host.
+ */
+struct tdx_quote_buf {
+	struct list_head node;
+	struct tdx_getquote_hdr *hdr;
+};
+
+static void tdx_quote_buf_free(struct tdx_quote_buf *qb, size_t len)
+{
+	/*
+	 * Memory that cannot be made private again must never return to
+	 * the allocator, where it would leak the next owner's data.
+	 */
+	if (set_memory_encrypted((unsigned long)qb->hdr, len >> PAGE_SHIFT))
+		pr_err("cannot re-encrypt a GetQuote buffer: leaking it\n");
+	else
+		free_pages_exact(qb->hdr, len);
+	kfree(qb);
+}
+
+static struct tdx_quote_buf *tdx_quote_buf_alloc(size_t len)
+{
+	struct tdx_quote_buf *qb __free(kfree) = kzalloc(sizeof(*qb),
+							 GFP_KERNEL);
+	void *va;
+
+	if (!qb)
+		return NULL;
+
+	va = alloc_pages_exact(len, GFP_KERNEL | __GFP_ZERO);
+	if (!va)
+		return NULL;
+
+	/* A failed conversion leaves the pages in an unknown state: leak. */
+	if (set_memory_decrypted((unsigned long)va, len >> PAGE_SHIFT)) {
+		pr_err("cannot share a GetQuote buffer with the host\n");
+		return NULL;
+	}
+
+	qb->hdr = va;
+	return no_free_ptr(qb);
+}
+
+static bool tdx_quote_buf_host_owned(const struct tdx_quote_buf *qb)
+{
+	return READ_ONCE(qb->hdr->status) == TDX_GETQUOTE_STATUS_IN_FLIGHT;
+}
+
+static void tdx_quote_quarantine(struct tdx_quote_transport *qt)
+{
+	list_add_tail(&qt->buf->node, &qt->quarantine);
+	qt->nr_quarantined++;
+	qt->buf = NULL;
+	pr_warn("host still owns an abandoned GetQuote buffer: quarantined (%u of at most %u)\n",
+		qt->nr_quarantined, TDX_QUOTE_MAX_QUARANTINED);
+}
+
+/* Take back every quarantined buffer the host has since finished with. */
+static void tdx_quote_reclaim(struct tdx_quote_transport *qt)
+{
+	struct tdx_quote_buf *qb, *next;
+
+	list_for_each_entry_safe(qb, next, &qt->quarantine, node) {
+		if (tdx_quote_buf_host_owned(qb))
+			continue;
+		list_del(&qb->node);
+		qt->nr_quarantined--;
+		if (!qt->buf)
+			qt->buf = qb;
+		else
+			tdx_quote_buf_free(qb, qt->buf_len);
+		pr_info("host released a quarantined GetQuote buffer (%u left)\n",
+			qt->nr_quarantined);
+	}
+}
+
+static struct tdx_quote_buf *tdx_quote_take_buf(struct tdx_quote_transport *qt)
+{
+	tdx_quote_reclaim(qt);
+	if (qt->buf)
+		return qt->buf;
+
+	if (qt->nr_quarantined >= TDX_QUOTE_MAX_QUARANTINED) {
+		pr_warn_ratelimited("all %u quarantined GetQuote buffers are still owned by the host\n",
+				    qt->nr_quarantined);
+		return ERR_PTR(-EBUSY);
+	}
+
+	qt->buf = tdx_quote_buf_alloc(qt->buf_len);
+	return qt->buf ?: ERR_PTR(-ENOMEM);
+}
+
+static void tdx_quote_fill_request(struct tdx_getquote_hdr *hdr, size_t len,
+				   const u8 *tdreport)
+{
+	/* Whatever an earlier request left here is nobody's business. */
+	memset(hdr, 0, len);
+	hdr->version = TDX_GETQUOTE_BUF_VERSION;
+	hdr->in_len = TDX_TDREPORT_SIZE;
+	memcpy(hdr->data, tdreport, TDX_TDREPORT_SIZE);
+}
+
+/**
+ * tdx_quote_next_interval() - the poll interval that follows @prev_ns.
+ * @prev_ns: the interval just slept, in nanoseconds.
+ *
+ * Growing each interval by 1/20th keeps the time between the host's
+ * completion and our next look under about 5% of the time already waited.
+ *
+ * Return: the next interval in nanoseconds, never above the cap.
+ */
+u64 tdx_quote_next_interval(u64 prev_ns)
+{
+	u64 step = max_t(u64, prev_ns / 20, TDX_QUOTE_POLL_MIN_STEP_NS);
+
+	return min_t(u64, prev_ns + step, TDX_QUOTE_POLL_MAX_NS);
+}
+
+/* Sleep (never spin) for @ns, or less if a signal arrives. */
+static int tdx_quote_sleep(u64 ns)
+{
+	ktime_t expires = ns_to_ktime(ns);
+
+	set_current_state(TASK_INTERRUPTIBLE);
+	schedule_hrtimeout_range(&expires, ns / 8, HRTIMER_MODE_REL);
+	return signal_pending(current) ? -EINTR : 0;
+}
+
+/* Sleep for up to @interval_ns, but never past @deadline. */
+static int tdx_quote_sleep_until(u64 interval_ns, ktime_t deadline)
+{
+	s64 left_ns = ktime_to_ns(ktime_sub(deadline, ktime_get()));
+
+	if (left_ns <= 0)
+		return -ETIMEDOUT;
+	return tdx_quote_sleep(min_t(u64, interval_ns, left_ns));
+}
+
+/*
+ * Hand the buffer to the host. A host that is busy answers RETRY and has
+ * not taken the buffer, so asking again later is safe.
+ */
+static int tdx_quote_submit(struct tdx_quote_transport *qt, ktime_t deadline)
+{
+	u64 backoff = TDX_QUOTE_RETRY_FIRST_NS;
+	u64 ret;
+	int rc;
+
+	for (;;) {
+		ret = qt->ops->get_quote(qt->buf->hdr, qt->buf_len);
+		if (ret == TDX_VMCALL_SUCCESS)
+			return 0;
+		if (ret != TDX_VMCALL_RETRY) {
+			pr_err("GetQuote hypercall rejected: %#llx\n", ret);
+			return -EIO;
+		}
+		rc = tdx_quote_sleep_until(backoff, deadline);
+		if (rc)
+			return rc;
+		backoff = min_t(u64, backoff * 2, TDX_QUOTE_RETRY_MAX_NS);
+	}
+}
+
+/*
+ * Poll until the host publishes a final status, and return that status
+ * through @status: it is the one and only read of the field that counts.
+ */
+static int tdx_quote_wait(const struct tdx_getquote_hdr *hdr,
+			  ktime_t deadline, u64 *status)
+{
+	u64 interval = TDX_QUOTE_POLL_FIRST_NS;
+	int rc;
+
+	for (;;) {
+		*status = READ_ONCE(hdr->status);
+		if (*status != TDX_GETQUOTE_STATUS_IN_FLIGHT) {
+			/* Read out_len and the Quote only after the status. */
+			smp_rmb();
+			return 0;
+		}
+		rc = tdx_quote_sleep_until(interval, deadline);
+		if (rc)
+			return rc;
+		interval = tdx_quote_next_interval(interval);
+	}
+}
+
+/**
+ * tdx_quote_status_to_errno() - what a client sees for a final status.
+ * @status: the status the host published.
+ *
+ * Return: 0 for success, -EIO when the service failed to produce a Quote,
+ * -ECONNREFUSED when no quote generation service was reachable, -EPROTO for
+ * a status the GHCI does not define.
+ */
+int tdx_quote_status_to_errno(u64 status)
+{
+	switch (status) {
+	case TDX_GETQUOTE_STATUS_SUCCESS:
+		return 0;
+	case TDX_GETQUOTE_STATUS_ERROR:
+		return -EIO;
+	case TDX_GETQUOTE_STATUS_UNAVAILABLE:
+		return -ECONNREFUSED;
+	default:
+		return -EPROTO;
+	}
+}
+
+static int tdx_quote_collect(const struct tdx_getquote_hdr *hdr, size_t len,
+			     u64 status, u8 **quote, size_t *quote_len)
+{
+	size_t room = len - sizeof(*hdr);
+	u32 out_len;
+	int rc;
+
+	rc = tdx_quote_status_to_errno(status);
+	if (rc) {
+		pr_err_ratelimited("GetQuote failed: status %#llx\n", status);
+		return rc;
+	}
+
+	out_len = READ_ONCE(hdr->out_len);
+	if (out_len > room) {
+		pr_err_ratelimited("host claims a %u byte Quote in a %zu byte buffer\n",
+				   out_len, room);
+		return -EFBIG;
+	}
+	if (!out_len) {
+		pr_err_ratelimited("host reported success with an empty Quote\n");
+		return -EPROTO;
+	}
+
+	*quote = kvmemdup(hdr->data, out_len, GFP_KERNEL);
+	if (!*quote)
+		return -ENOMEM;
+	*quote_len = out_len;
+	return 0;
+}
+
+static int tdx_quote_get_locked(struct tdx_quote_transport *qt,
+				const u8 *tdreport, u8 **quote,
+				size_t *quote_len)
+{
+	ktime_t deadline = ktime_add_ms(ktime_get(),
+					READ_ONCE(quote_timeout_ms));
+	struct tdx_quote_buf *qb;
+	u64 status;
+	int rc;
+
+	qb = tdx_quote_take_buf(qt);
+	if (IS_ERR(qb))
+		return PTR_ERR(qb);
+
+	tdx_quote_fill_request(qb->hdr, qt->buf_len, tdreport);
+	rc = tdx_quote_submit(qt, deadline);
+	if (rc)
+		return rc;
+
+	rc = tdx_quote_wait(qb->hdr, deadline, &status);
+	if (rc) {
+		tdx_quote_quarantine(qt);
+		return rc;
+	}
+
+	return tdx_quote_collect(qb->hdr, qt->buf_len, status, quote,
+				 quote_len);
+}
+
+/**
+ * tdx_quote_get() - turn a TDREPORT into a Quote.
+ * @qt: the transport.
+ * @tdreport: the TDX_TDREPORT_SIZE byte TDREPORT.
+ * @quote: on success, a kvmalloc()ed copy of the Quote; the caller owns it.
+ * @quote_len: on success, the Quote's size.
+ *
+ * Return: 0; -EINTR when a signal ended the wait; -ETIMEDOUT after
+ * quote_timeout_ms; -ECONNREFUSED when no quote generation service was
+ * available; -EIO when the service or the hypercall failed; -EFBIG when
+ * the host claims a Quote larger than the buffer; -EPROTO when the host
+ * broke the protocol; -EBUSY when every quarantined buffer is still held
+ * by the host; -ENOMEM.
+ */
+int tdx_quote_get(struct tdx_quote_transport *qt, const u8 *tdreport,
+		  u8 **quote, size_t *quote_len)
+{
+	int rc = -EINTR;
+
+	scoped_cond_guard(mutex_intr, return -EINTR, &qt->lock)
+		rc = tdx_quote_get_locked(qt, tdreport, quote, quote_len);
+	return rc;
+}
+
+/**
+ * tdx_quote_transport_init() - prepare a transport and its first buffer.
+ * @qt: the transport, zeroed.
+ * @ops: the platform that carries GetQuote.
+ *
+ * The first buffer is allocated now, so a machine that cannot share one
+ * fails at load time rather than at the first quote.
+ *
+ * Return: 0 or -ENOMEM.
+ */
+int tdx_quote_transport_init(struct tdx_quote_transport *qt,
+			     const struct tdx_platform_ops *ops)
+{
+	mutex_init(&qt->lock);
+	INIT_LIST_HEAD(&qt->quarantine);
+	qt->buf_len = TDX_QUOTE_BUF_LEN;
+	qt->buf = tdx_quote_buf_alloc(qt->buf_len);
+	if (!qt->buf)
+		return -ENOMEM;
+	qt->ops = ops;
+	return 0;
+}
+
+/**
+ * tdx_quote_transport_fini() - release a transport's buffers.
+ * @qt: the transport; may be one whose init failed or never ran.
+ *
+ * Buffers the host still owns are leaked on purpose: the host could write
+ * them after they were reused.
+ */
+void tdx_quote_transport_fini(struct tdx_quote_transport *qt)
+{
+	struct tdx_quote_buf *qb, *next;
+
+	if (!qt->ops)
+		return;
+
+	tdx_quote_reclaim(qt);
+	list_for_each_entry_safe(qb, next, &qt->quarantine, node) {
+		pr_warn("leaking a GetQuote buffer the host never released\n");
+		list_del(&qb->node);
+		kfree(qb);
+	}
+	if (qt->buf)
+		tdx_quote_buf_free(qt->buf, qt->buf_len);
+	qt->buf = NULL;
+	mutex_destroy(&qt->lock);
+}

@@ -1,0 +1,78 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * Internal interfaces of the tdx_guest provider module. Each declaration here
+ * crosses between two of its files; nothing outside the module uses them.
+ */
+#ifndef _TDX_GUEST_INTERNAL_H
+#define _TDX_GUEST_INTERNAL_H
+
+#include <linux/list.h>
+#include <linux/mutex.h>
+#include <linux/types.h>
+
+#include <tdx-guest/platform.h>
+#include <uapi/tdx-guest/getquote.h>
+#include <uapi/tdx-guest/tdreport.h>
+
+struct tdx_quote_buf;
+
+/**
+ * struct tdx_quote_transport - owner of the GetQuote shared buffers.
+ * @ops: platform that carries the GetQuote hypercall.
+ * @lock: serialises requests; held for the whole life of one request.
+ * @buf: the buffer the next request uses, or NULL when it must be
+ *	allocated first (at load, or after the last one was quarantined).
+ * @buf_len: size of every GetQuote buffer in bytes.
+ * @quarantine: buffers the host may still write (a request that timed out
+ *	or was interrupted); they are neither reused nor freed until the host
+ *	has written a final status into them.
+ * @nr_quarantined: entries on @quarantine.
+ */
+struct tdx_quote_transport {
+	const struct tdx_platform_ops *ops;
+	struct mutex lock;	/* one request at a time */
+	struct tdx_quote_buf *buf;
+	size_t buf_len;
+	struct list_head quarantine;
+	unsigned int nr_quarantined;
+};
+
+/**
+ * struct tdx_guest - the state of one TDX guest provider instance.
+ * @ops: the platform found at load time.
+ * @mr_lock: serialises every TDG.MR.REPORT with every TDG.MR.RTMR.EXTEND, so
+ *	the TDX module never answers OPERAND_BUSY to our own callers.
+ * @quote: the GetQuote transport.
+ */
+struct tdx_guest {
+	const struct tdx_platform_ops *ops;
+	struct mutex mr_lock;	/* REPORT vs RTMR.EXTEND */
+	struct tdx_quote_transport quote;
+};
+
+/* platform_select.c */
+const struct tdx_platform_ops *tdx_platform_get(void);
+void tdx_platform_put(const struct tdx_platform_ops *ops);
+
+/* tdx_hw.c */
+const struct tdx_platform_ops *tdx_hw_platform(void);
+
+/* measure.c */
+int tdx_guest_get_report(struct tdx_guest *tg, const u8 *reportdata,
+			 u8 *tdreport);
+
+/* quote_transport.c */
+extern unsigned int quote_timeout_ms;
+int tdx_quote_transport_init(struct tdx_quote_transport *qt,
+			     const struct tdx_platform_ops *ops);
+void tdx_quote_transport_fini(struct tdx_quote_transport *qt);
+u64 tdx_quote_next_interval(u64 prev_ns);
+int tdx_quote_status_to_errno(u64 status);
+int tdx_quote_get(struct tdx_quote_transport *qt, const u8 *tdreport,
+		  u8 **quote, size_t *quote_len);
+
+/* tsm_provider.c */
+int tdx_tsm_provider_register(struct tdx_guest *tg);
+void tdx_tsm_provider_unregister(void);
+
+#endif /* _TDX_GUEST_INTERNAL_H */

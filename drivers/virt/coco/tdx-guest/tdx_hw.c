@@ -1,0 +1,109 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * The real TDX platform: TDCALLs into the TDX module and TDVMCALLs to the
+ * VMM.
+ *
+ * Linux 6.12 exports helpers for TDG.MR.REPORT and GetQuote, so those are
+ * used as they are. It exports nothing for TDG.MR.RTMR.EXTEND, so that one
+ * TDCALL is issued here directly.
+ */
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
+#include <linux/errno.h>
+#include <linux/module.h>
+
+#include "tdx_guest.h"
+
+#ifdef CONFIG_INTEL_TDX_GUEST
+
+#include <asm/cpufeature.h>
+#include <asm/io.h>
+#include <asm/tdx.h>
+
+#define TDG_MR_RTMR_EXTEND		2
+
+/* The class of a TDCALL completion status lives in bits 63:32. */
+#define TDX_STATUS_CLASS(status)	((status) >> 32)
+#define TDX_CLASS_OPERAND_INVALID	0xc0000100
+#define TDX_CLASS_OPERAND_BUSY		0x80000200
+
+static int tdx_hw_get_report0(const u8 *reportdata, u8 *tdreport)
+{
+	/*
+	 * The 6.12 helper takes a non-const pointer but only reads
+	 * REPORTDATA. It folds OPERAND_BUSY into -EIO; the provider's
+	 * mr_lock keeps its own callers from ever causing one.
+	 */
+	return tdx_mcall_get_report0((u8 *)reportdata, tdreport);
+}
+
+/*
+ * TDCALL is encoded by hand because 6.12 neither exports __tdcall() nor
+ * offers a helper for this leaf. The TDX module may clobber every
+ * caller-saved register it is passed, so all of them are outputs here.
+ */
+static u64 tdx_hw_tdcall(u64 leaf, u64 rcx, u64 rdx)
+{
+	register u64 r8 asm("r8") = 0;
+	register u64 r9 asm("r9") = 0;
+	register u64 r10 asm("r10") = 0;
+	register u64 r11 asm("r11") = 0;
+	u64 rax = leaf;
+
+	asm volatile(".byte 0x66,0x0f,0x01,0xcc"
+		     : "+a" (rax), "+c" (rcx), "+d" (rdx), "+r" (r8),
+		       "+r" (r9), "+r" (r10), "+r" (r11)
+		     :
+		     : "memory");
+	return rax;
+}
+
+static int tdx_hw_extend_rtmr(unsigned int index, const u8 *digest)
+{
+	u64 status = tdx_hw_tdcall(TDG_MR_RTMR_EXTEND, virt_to_phys((void *)digest),
+				   index);
+
+	switch (TDX_STATUS_CLASS(status)) {
+	case 0:
+		return 0;
+	case TDX_CLASS_OPERAND_INVALID:
+		return -EINVAL;
+	case TDX_CLASS_OPERAND_BUSY:
+		return -EBUSY;
+	default:
+		pr_err("TDG.MR.RTMR.EXTEND failed: %#llx\n", status);
+		return -EIO;
+	}
+}
+
+static u64 tdx_hw_get_quote(void *buf, size_t len)
+{
+	return tdx_hcall_get_quote(buf, len);
+}
+
+static const struct tdx_platform_ops tdx_hw_ops = {
+	.name = "TDX module",
+	.owner = THIS_MODULE,
+	.get_report0 = tdx_hw_get_report0,
+	.extend_rtmr = tdx_hw_extend_rtmr,
+	.get_quote = tdx_hw_get_quote,
+};
+
+/**
+ * tdx_hw_platform() - the real TDX platform, when this is a TDX guest.
+ *
+ * Return: the hardware operations, or NULL when not running as a TDX guest.
+ */
+const struct tdx_platform_ops *tdx_hw_platform(void)
+{
+	return cpu_feature_enabled(X86_FEATURE_TDX_GUEST) ? &tdx_hw_ops : NULL;
+}
+
+#else /* !CONFIG_INTEL_TDX_GUEST */
+
+const struct tdx_platform_ops *tdx_hw_platform(void)
+{
+	return NULL;
+}
+
+#endif /* CONFIG_INTEL_TDX_GUEST */
