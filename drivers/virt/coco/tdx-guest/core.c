@@ -17,6 +17,11 @@
 
 #include "tdx_guest.h"
 
+static unsigned int rtmr_log_entries = 4096;
+module_param(rtmr_log_entries, uint, 0444);
+MODULE_PARM_DESC(rtmr_log_entries,
+		 "Records the runtime measurement log holds, baseline included (default 4096)");
+
 static struct tdx_guest *tdx_guest;
 
 /* Undo whatever part of tdx_guest_init() was done; tolerates partial state. */
@@ -24,7 +29,10 @@ static void tdx_guest_destroy(struct tdx_guest *tg)
 {
 	if (!tg)
 		return;
+	if (tg->misc.this_device)
+		tdx_guest_misc_deregister(tg);
 	tdx_quote_transport_fini(&tg->quote);
+	tdx_rtmr_log_fini(&tg->log);
 	if (!IS_ERR_OR_NULL(tg->ops))
 		tdx_platform_put(tg->ops);
 	mutex_destroy(&tg->mr_lock);
@@ -47,7 +55,18 @@ static int __init tdx_guest_init(void)
 	if (IS_ERR(tg->ops))
 		return PTR_ERR(tg->ops);
 
+	rc = tdx_rtmr_log_init(&tg->log, rtmr_log_entries);
+	if (rc)
+		return rc;
+	rc = tdx_guest_log_baseline(tg);
+	if (rc)
+		return rc;
+
 	rc = tdx_quote_transport_init(&tg->quote, tg->ops);
+	if (rc)
+		return rc;
+
+	rc = tdx_guest_misc_register(tg);
 	if (rc)
 		return rc;
 

@@ -47,6 +47,8 @@ int tdx_emu_get_report0(const u8 *reportdata, u8 *tdreport);
 int tdx_emu_extend_rtmr(unsigned int index, const u8 *digest);
 int tdx_emu_verify_report(const struct tdx_reportmac *mac);
 u64 tdx_emu_busy_overlaps(void);
+bool tdx_emu_test_hold_rtmr_lock(bool as_extend);
+void tdx_emu_test_release_rtmr_lock(bool as_extend);
 
 /* emu_quote_host.c */
 int tdx_emu_quote_host_init(void);

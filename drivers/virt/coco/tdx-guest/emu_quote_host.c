@@ -33,6 +33,7 @@
 #include <linux/uaccess.h>
 #include <linux/unaligned.h>
 #include <linux/workqueue.h>
+#include <kunit/visibility.h>
 
 #include <uapi/tdx-guest/getquote.h>
 #include <uapi/tdx-guest/qgs_msg.h>
@@ -276,6 +277,7 @@ u64 tdx_emu_get_quote(void *buf, size_t len)
 	tdx_emu_kick();
 	return TDX_VMCALL_SUCCESS;
 }
+EXPORT_SYMBOL_IF_KUNIT(tdx_emu_get_quote);
 
 static struct tdx_emu_quote_req *tdx_emu_first_in(enum tdx_emu_req_state state)
 {

@@ -31,6 +31,7 @@
 #include <linux/random.h>
 #include <linux/string.h>
 #include <linux/unaligned.h>
+#include <kunit/visibility.h>
 
 #include "emu.h"
 
@@ -175,6 +176,7 @@ int tdx_emu_get_report0(const u8 *reportdata, u8 *tdreport)
 	tdx_emu_rtmr_unlock_shared();
 	return rc;
 }
+EXPORT_SYMBOL_IF_KUNIT(tdx_emu_get_report0);
 
 static int tdx_emu_extend_locked(u8 *rtmr, const u8 *digest)
 {
@@ -215,6 +217,7 @@ int tdx_emu_extend_rtmr(unsigned int index, const u8 *digest)
 	tdx_emu_rtmr_unlock_exclusive();
 	return rc;
 }
+EXPORT_SYMBOL_IF_KUNIT(tdx_emu_extend_rtmr);
 
 /**
  * tdx_emu_verify_report() - emulated TDG.MR.VERIFYREPORT.
@@ -231,6 +234,7 @@ int tdx_emu_verify_report(const struct tdx_reportmac *mac)
 		return -EIO;
 	return crypto_memneq(expect, mac->mac, sizeof(expect)) ? -EINVAL : 0;
 }
+EXPORT_SYMBOL_IF_KUNIT(tdx_emu_verify_report);
 
 /**
  * tdx_emu_busy_overlaps() - how often RTMR lock contention answered BUSY.
@@ -241,6 +245,36 @@ u64 tdx_emu_busy_overlaps(void)
 {
 	return atomic64_read(&tdx_emu.busy_overlaps);
 }
+EXPORT_SYMBOL_IF_KUNIT(tdx_emu_busy_overlaps);
+
+#if IS_ENABLED(CONFIG_KUNIT)
+/**
+ * tdx_emu_test_hold_rtmr_lock() - hold the RTMR lock as a TDX module call
+ *	in flight would, so tests can overlap a call with it deterministically.
+ * @as_extend: hold it exclusively (an EXTEND) instead of shared (a REPORT).
+ *
+ * Return: true if the lock was free and is now held.
+ */
+bool tdx_emu_test_hold_rtmr_lock(bool as_extend)
+{
+	return as_extend ? tdx_emu_rtmr_trylock_exclusive() :
+			   tdx_emu_rtmr_trylock_shared();
+}
+EXPORT_SYMBOL_IF_KUNIT(tdx_emu_test_hold_rtmr_lock);
+
+/**
+ * tdx_emu_test_release_rtmr_lock() - release tdx_emu_test_hold_rtmr_lock().
+ * @as_extend: as passed when taking it.
+ */
+void tdx_emu_test_release_rtmr_lock(bool as_extend)
+{
+	if (as_extend)
+		tdx_emu_rtmr_unlock_exclusive();
+	else
+		tdx_emu_rtmr_unlock_shared();
+}
+EXPORT_SYMBOL_IF_KUNIT(tdx_emu_test_release_rtmr_lock);
+#endif
 
 static int tdx_emu_parse_mr(const char *name, const char *hex, u8 *mr)
 {

@@ -13,6 +13,9 @@
 #include <linux/delay.h>
 #include <linux/errno.h>
 #include <linux/mutex.h>
+#include <linux/slab.h>
+#include <linux/string.h>
+#include <kunit/visibility.h>
 
 #include "tdx_guest.h"
 
@@ -46,3 +49,64 @@ int tdx_guest_get_report(struct tdx_guest *tg, const u8 *reportdata,
 	}
 	return rc;
 }
+EXPORT_SYMBOL_IF_KUNIT(tdx_guest_get_report);
+
+/**
+ * tdx_guest_extend_rtmr() - TDG.MR.RTMR.EXTEND, serialised with reports and
+ *	recorded in the runtime measurement log.
+ * @tg: the provider instance.
+ * @index: RTMR 0..3.
+ * @digest: TDX_MEASUREMENT_SIZE bytes, anywhere in kernel memory.
+ *
+ * The extend and its log record happen under one hold of mr_lock, so no
+ * report can see the one without the other.
+ *
+ * Return: 0; -EINTR; -ENOSPC when the log is full (nothing is extended);
+ * -ENOMEM; or the platform's error (-EINVAL, -EBUSY, -EIO).
+ */
+int tdx_guest_extend_rtmr(struct tdx_guest *tg, unsigned int index,
+			  const u8 *digest)
+{
+	/* The TDX module wants a 64-byte aligned, private buffer. */
+	u8 *buf __free(kfree) = kzalloc(TDX_EXTEND_ALIGN, GFP_KERNEL);
+	int rc = -EINTR;
+
+	if (!buf)
+		return -ENOMEM;
+	memcpy(buf, digest, TDX_MEASUREMENT_SIZE);
+
+	scoped_cond_guard(mutex_intr, return -EINTR, &tg->mr_lock) {
+		if (!tdx_rtmr_log_has_room(&tg->log))
+			return -ENOSPC;
+		rc = tg->ops->extend_rtmr(index, buf);
+		if (!rc)
+			rc = tdx_rtmr_log_append(&tg->log, TDX_RTMR_LOG_EXTEND,
+						 index, buf);
+	}
+	return rc;
+}
+EXPORT_SYMBOL_IF_KUNIT(tdx_guest_extend_rtmr);
+
+/**
+ * tdx_guest_log_baseline() - start the log with the RTMRs' current values.
+ * @tg: the provider instance, before anyone can extend through it.
+ *
+ * Return: 0 or the error of reading a TDREPORT.
+ */
+int tdx_guest_log_baseline(struct tdx_guest *tg)
+{
+	const struct tdx_tdreport *report;
+	unsigned int i;
+	int rc = 0;
+
+	u8 *raw __free(kfree) = tdx_guest_read_report(tg);
+	if (IS_ERR(raw))
+		return PTR_ERR(no_free_ptr(raw));
+
+	report = (const struct tdx_tdreport *)raw;
+	for (i = 0; i < TDX_RTMR_COUNT && !rc; i++)
+		rc = tdx_rtmr_log_append(&tg->log, TDX_RTMR_LOG_BASELINE, i,
+					 report->tdinfo.rtmr[i]);
+	return rc;
+}
+EXPORT_SYMBOL_IF_KUNIT(tdx_guest_log_baseline);

@@ -37,6 +37,7 @@
 #include <linux/sizes.h>
 #include <linux/slab.h>
 #include <linux/string.h>
+#include <kunit/visibility.h>
 
 #include "tdx_guest.h"
 
@@ -51,6 +52,7 @@
 #define TDX_QUOTE_RETRY_MAX_NS		(100 * NSEC_PER_MSEC)
 
 unsigned int quote_timeout_ms = 30 * MSEC_PER_SEC;
+EXPORT_SYMBOL_IF_KUNIT(quote_timeout_ms);
 module_param(quote_timeout_ms, uint, 0644);
 MODULE_PARM_DESC(quote_timeout_ms,
 		 "Time a GetQuote request may take before it fails with ETIMEDOUT (ms, default 30000)");
@@ -175,6 +177,7 @@ u64 tdx_quote_next_interval(u64 prev_ns)
 
 	return min_t(u64, prev_ns + step, TDX_QUOTE_POLL_MAX_NS);
 }
+EXPORT_SYMBOL_IF_KUNIT(tdx_quote_next_interval);
 
 /* Sleep (never spin) for @ns, or less if a signal arrives. */
 static int tdx_quote_sleep(u64 ns)
@@ -266,6 +269,7 @@ int tdx_quote_status_to_errno(u64 status)
 		return -EPROTO;
 	}
 }
+EXPORT_SYMBOL_IF_KUNIT(tdx_quote_status_to_errno);
 
 static int tdx_quote_collect(const struct tdx_getquote_hdr *hdr, size_t len,
 			     u64 status, u8 **quote, size_t *quote_len)
@@ -350,6 +354,7 @@ int tdx_quote_get(struct tdx_quote_transport *qt, const u8 *tdreport,
 		rc = tdx_quote_get_locked(qt, tdreport, quote, quote_len);
 	return rc;
 }
+EXPORT_SYMBOL_IF_KUNIT(tdx_quote_get);
 
 /**
  * tdx_quote_transport_init() - prepare a transport and its first buffer.
@@ -373,6 +378,7 @@ int tdx_quote_transport_init(struct tdx_quote_transport *qt,
 	qt->ops = ops;
 	return 0;
 }
+EXPORT_SYMBOL_IF_KUNIT(tdx_quote_transport_init);
 
 /**
  * tdx_quote_transport_fini() - release a transport's buffers.
@@ -399,3 +405,4 @@ void tdx_quote_transport_fini(struct tdx_quote_transport *qt)
 	qt->buf = NULL;
 	mutex_destroy(&qt->lock);
 }
+EXPORT_SYMBOL_IF_KUNIT(tdx_quote_transport_fini);

@@ -7,11 +7,13 @@
 #define _TDX_GUEST_INTERNAL_H
 
 #include <linux/list.h>
+#include <linux/miscdevice.h>
 #include <linux/mutex.h>
 #include <linux/types.h>
 
 #include <tdx-guest/platform.h>
 #include <uapi/tdx-guest/getquote.h>
+#include <uapi/tdx-guest/rtmr_log.h>
 #include <uapi/tdx-guest/tdreport.h>
 
 struct tdx_quote_buf;
@@ -38,16 +40,34 @@ struct tdx_quote_transport {
 };
 
 /**
+ * struct tdx_rtmr_log - the runtime measurement log.
+ * @lock: protects @count and the records below it.
+ * @entries: the records; the first @count are valid.
+ * @count: records written.
+ * @capacity: records @entries can hold.
+ */
+struct tdx_rtmr_log {
+	struct mutex lock;	/* count and entries */
+	struct tdx_rtmr_log_entry *entries;
+	unsigned int count;
+	unsigned int capacity;
+};
+
+/**
  * struct tdx_guest - the state of one TDX guest provider instance.
  * @ops: the platform found at load time.
  * @mr_lock: serialises every TDG.MR.REPORT with every TDG.MR.RTMR.EXTEND, so
  *	the TDX module never answers OPERAND_BUSY to our own callers.
  * @quote: the GetQuote transport.
+ * @log: what was extended into the RTMRs since load.
+ * @misc: /dev/tdx_guest, which carries the measurement files.
  */
 struct tdx_guest {
 	const struct tdx_platform_ops *ops;
 	struct mutex mr_lock;	/* REPORT vs RTMR.EXTEND */
 	struct tdx_quote_transport quote;
+	struct tdx_rtmr_log log;
+	struct miscdevice misc;
 };
 
 /* platform_select.c */
@@ -60,6 +80,27 @@ const struct tdx_platform_ops *tdx_hw_platform(void);
 /* measure.c */
 int tdx_guest_get_report(struct tdx_guest *tg, const u8 *reportdata,
 			 u8 *tdreport);
+int tdx_guest_extend_rtmr(struct tdx_guest *tg, unsigned int index,
+			  const u8 *digest);
+int tdx_guest_log_baseline(struct tdx_guest *tg);
+
+/* measurements.c */
+extern const struct attribute_group *tdx_guest_groups[];
+void tdx_measurements_init(void);
+u8 *tdx_guest_read_report(struct tdx_guest *tg);
+
+/* misc_dev.c */
+int tdx_guest_misc_register(struct tdx_guest *tg);
+void tdx_guest_misc_deregister(struct tdx_guest *tg);
+
+/* rtmr_log.c */
+int tdx_rtmr_log_init(struct tdx_rtmr_log *log, unsigned int capacity);
+void tdx_rtmr_log_fini(struct tdx_rtmr_log *log);
+bool tdx_rtmr_log_has_room(struct tdx_rtmr_log *log);
+int tdx_rtmr_log_append(struct tdx_rtmr_log *log, u16 type,
+			unsigned int index, const u8 *digest);
+ssize_t tdx_rtmr_log_read(struct tdx_rtmr_log *log, char *buf, loff_t off,
+			  size_t count);
 
 /* quote_transport.c */
 extern unsigned int quote_timeout_ms;
@@ -72,6 +113,8 @@ int tdx_quote_get(struct tdx_quote_transport *qt, const u8 *tdreport,
 		  u8 **quote, size_t *quote_len);
 
 /* tsm_provider.c */
+struct tsm_report;
+int tdx_tsm_report_new(struct tsm_report *report, void *data);
 int tdx_tsm_provider_register(struct tdx_guest *tg);
 void tdx_tsm_provider_unregister(void);
 

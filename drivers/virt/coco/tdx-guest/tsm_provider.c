@@ -18,9 +18,21 @@
 #include <linux/slab.h>
 #include <linux/tsm.h>
 
+#include <kunit/visibility.h>
+
 #include "tdx_guest.h"
 
-static int tdx_report_new(struct tsm_report *report, void *data)
+/**
+ * tdx_tsm_report_new() - configfs-tsm's report_new for TDX.
+ * @report: the report directory's state; inblob is its input.
+ * @data: the provider instance.
+ *
+ * Return: 0 with @report->outblob set to a kvmalloc()ed Quote that the
+ * configfs-tsm core owns from then on; or -EINVAL when inblob is not
+ * exactly 64 bytes, -EFBIG for a Quote configfs-tsm cannot return, or the
+ * error of getting the report or the Quote. On error @report is untouched.
+ */
+int tdx_tsm_report_new(struct tsm_report *report, void *data)
 {
 	struct tdx_guest *tg = data;
 	const struct tsm_desc *desc = &report->desc;
@@ -59,6 +71,7 @@ static int tdx_report_new(struct tsm_report *report, void *data)
 	report->outblob_len = quote_len;
 	return 0;
 }
+EXPORT_SYMBOL_IF_KUNIT(tdx_tsm_report_new);
 
 static bool tdx_report_attr_visible(int n)
 {
@@ -73,7 +86,7 @@ static bool tdx_report_bin_attr_visible(int n)
 static const struct tsm_ops tdx_tsm_ops = {
 	/* Clients compare this string literally: never change it. */
 	.name = "tdx_guest",
-	.report_new = tdx_report_new,
+	.report_new = tdx_tsm_report_new,
 	.report_attr_visible = tdx_report_attr_visible,
 	.report_bin_attr_visible = tdx_report_bin_attr_visible,
 };

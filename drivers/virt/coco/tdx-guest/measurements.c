@@ -1,0 +1,170 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * DOC: measurement registers in sysfs
+ *
+ * The ABI upstream Linux adopted in 6.16, on 6.12: the misc device's
+ * "measurements" group holds one binary file per register, named
+ * "<register>[:<hash>]". Reads return the register's current value from a
+ * fresh TDREPORT; writing exactly 48 bytes at offset 0 to an RTMR extends
+ * it. One table drives every file.
+ *
+ * The files have size 0 in sysfs on purpose: with a size, sysfs would cut
+ * a 49-byte write down to 48 and extend with it, where the ABI demands
+ * EINVAL.
+ */
+#include <linux/cleanup.h>
+#include <linux/device.h>
+#include <linux/miscdevice.h>
+#include <linux/slab.h>
+#include <linux/stddef.h>
+#include <linux/sysfs.h>
+#include <kunit/visibility.h>
+
+#include "tdx_guest.h"
+
+#define TDINFO_OFFSET(field) \
+	(offsetof(struct tdx_tdreport, tdinfo) + \
+	 offsetof(struct tdx_tdinfo, field))
+
+/**
+ * struct tdx_mr - one measurement register file.
+ * @name: file name under measurements/.
+ * @offset: where the register lives in a TDREPORT.
+ * @rtmr: the RTMR index, or -1 for a read-only register.
+ */
+struct tdx_mr {
+	const char *name;
+	size_t offset;
+	int rtmr;
+};
+
+static const struct tdx_mr tdx_mrs[] = {
+	{ "mrtd:sha384",	TDINFO_OFFSET(mrtd),		-1 },
+	{ "mrconfigid",		TDINFO_OFFSET(mrconfigid),	-1 },
+	{ "mrowner",		TDINFO_OFFSET(mrowner),		-1 },
+	{ "mrownerconfig",	TDINFO_OFFSET(mrownerconfig),	-1 },
+	{ "rtmr0:sha384",	TDINFO_OFFSET(rtmr[0]),		0 },
+	{ "rtmr1:sha384",	TDINFO_OFFSET(rtmr[1]),		1 },
+	{ "rtmr2:sha384",	TDINFO_OFFSET(rtmr[2]),		2 },
+	{ "rtmr3:sha384",	TDINFO_OFFSET(rtmr[3]),		3 },
+};
+
+static struct bin_attribute tdx_mr_attrs[ARRAY_SIZE(tdx_mrs)];
+static struct bin_attribute *tdx_mr_attr_list[ARRAY_SIZE(tdx_mrs) + 1];
+
+static struct tdx_guest *kobj_to_tdx_guest(struct kobject *kobj)
+{
+	struct miscdevice *misc = dev_get_drvdata(kobj_to_dev(kobj));
+
+	return container_of(misc, struct tdx_guest, misc);
+}
+
+/**
+ * tdx_guest_read_report() - a TDREPORT with zero REPORTDATA, for reading
+ *	measurement registers.
+ * @tg: the provider instance.
+ *
+ * Return: a kfree()able TDREPORT, or an ERR_PTR().
+ */
+u8 *tdx_guest_read_report(struct tdx_guest *tg)
+{
+	u8 *reportdata __free(kfree) = kzalloc(TDX_REPORTDATA_SIZE,
+					       GFP_KERNEL);
+	u8 *tdreport __free(kfree) = kzalloc(TDX_TDREPORT_SIZE, GFP_KERNEL);
+	int rc;
+
+	if (!reportdata || !tdreport)
+		return ERR_PTR(-ENOMEM);
+	rc = tdx_guest_get_report(tg, reportdata, tdreport);
+	if (rc)
+		return ERR_PTR(rc);
+	return no_free_ptr(tdreport);
+}
+EXPORT_SYMBOL_IF_KUNIT(tdx_guest_read_report);
+
+static ssize_t tdx_mr_read(struct file *file, struct kobject *kobj,
+			   struct bin_attribute *attr, char *buf, loff_t off,
+			   size_t count)
+{
+	const struct tdx_mr *mr = attr->private;
+
+	if (off >= TDX_MEASUREMENT_SIZE)
+		return 0;
+	count = min_t(size_t, count, TDX_MEASUREMENT_SIZE - off);
+
+	u8 *tdreport __free(kfree) =
+		tdx_guest_read_report(kobj_to_tdx_guest(kobj));
+	if (IS_ERR(tdreport))
+		return PTR_ERR(no_free_ptr(tdreport));
+	memcpy(buf, tdreport + mr->offset + off, count);
+	return count;
+}
+
+static ssize_t tdx_mr_write(struct file *file, struct kobject *kobj,
+			    struct bin_attribute *attr, char *buf, loff_t off,
+			    size_t count)
+{
+	const struct tdx_mr *mr = attr->private;
+	int rc;
+
+	/* One whole digest per write: anything else is a client bug. */
+	if (off != 0 || count != TDX_MEASUREMENT_SIZE)
+		return -EINVAL;
+
+	rc = tdx_guest_extend_rtmr(kobj_to_tdx_guest(kobj), mr->rtmr, buf);
+	return rc ? rc : count;
+}
+
+static ssize_t rtmr_log_read(struct file *file, struct kobject *kobj,
+			     struct bin_attribute *attr, char *buf, loff_t off,
+			     size_t count)
+{
+	return tdx_rtmr_log_read(&kobj_to_tdx_guest(kobj)->log, buf, off,
+				 count);
+}
+static BIN_ATTR_RO(rtmr_log, 0);
+
+static struct attribute_group tdx_mr_group = {
+	.name = "measurements",
+	.bin_attrs = tdx_mr_attr_list,
+};
+
+static struct bin_attribute *tdx_log_attrs[] = {
+	&bin_attr_rtmr_log,
+	NULL,
+};
+
+static const struct attribute_group tdx_log_group = {
+	.bin_attrs = tdx_log_attrs,
+};
+
+/* Both groups, for struct miscdevice.groups. */
+const struct attribute_group *tdx_guest_groups[] = {
+	&tdx_mr_group,
+	&tdx_log_group,
+	NULL,
+};
+
+/**
+ * tdx_measurements_init() - build the measurement files from the table.
+ *
+ * Must run before the misc device is registered with tdx_guest_groups.
+ */
+void tdx_measurements_init(void)
+{
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(tdx_mrs); i++) {
+		struct bin_attribute *a = &tdx_mr_attrs[i];
+		const struct tdx_mr *mr = &tdx_mrs[i];
+
+		sysfs_bin_attr_init(a);
+		a->attr.name = mr->name;
+		a->attr.mode = mr->rtmr < 0 ? 0444 : 0644;
+		a->read = tdx_mr_read;
+		if (mr->rtmr >= 0)
+			a->write = tdx_mr_write;
+		a->private = (void *)mr;
+		tdx_mr_attr_list[i] = a;
+	}
+}

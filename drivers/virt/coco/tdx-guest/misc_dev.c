@@ -1,0 +1,92 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * DOC: /dev/tdx_guest
+ *
+ * The misc device carries the measurement files in sysfs, and the one
+ * ioctl of Linux 6.12's <linux/tdx-guest.h>, TDX_CMD_GET_REPORT0, which
+ * Intel DCAP still issues before it reads a Quote through configfs. The
+ * report is taken under the same lock as every other report and extend.
+ * No other ioctl exists.
+ */
+#include <linux/cleanup.h>
+#include <linux/fs.h>
+#include <linux/miscdevice.h>
+#include <linux/slab.h>
+#include <linux/uaccess.h>
+
+#include <uapi/linux/tdx-guest.h>
+
+#include "tdx_guest.h"
+
+static long tdx_guest_get_report0(struct tdx_guest *tg,
+				  struct tdx_report_req __user *req)
+{
+	u8 *reportdata __free(kfree) = kmalloc(TDX_REPORTDATA_LEN, GFP_KERNEL);
+	u8 *tdreport __free(kfree) = kzalloc(TDX_REPORT_LEN, GFP_KERNEL);
+	int rc;
+
+	if (!reportdata || !tdreport)
+		return -ENOMEM;
+	if (copy_from_user(reportdata, req->reportdata, TDX_REPORTDATA_LEN))
+		return -EFAULT;
+
+	rc = tdx_guest_get_report(tg, reportdata, tdreport);
+	if (rc)
+		return rc;
+
+	if (copy_to_user(req->tdreport, tdreport, TDX_REPORT_LEN))
+		return -EFAULT;
+	return 0;
+}
+
+static long tdx_guest_ioctl(struct file *file, unsigned int cmd,
+			    unsigned long arg)
+{
+	struct tdx_guest *tg = container_of(file->private_data,
+					    struct tdx_guest, misc);
+
+	switch (cmd) {
+	case TDX_CMD_GET_REPORT0:
+		return tdx_guest_get_report0(tg, (void __user *)arg);
+	default:
+		return -ENOTTY;
+	}
+}
+
+static const struct file_operations tdx_guest_fops = {
+	.owner = THIS_MODULE,
+	.unlocked_ioctl = tdx_guest_ioctl,
+	.compat_ioctl = compat_ptr_ioctl,
+};
+
+/**
+ * tdx_guest_misc_register() - create /dev/tdx_guest and its sysfs files.
+ * @tg: the provider instance; its misc member is set up here.
+ *
+ * Return: 0 or misc_register()'s error (-EBUSY when the in-tree tdx_guest
+ * driver still holds the name).
+ */
+int tdx_guest_misc_register(struct tdx_guest *tg)
+{
+	int rc;
+
+	tdx_measurements_init();
+	tg->misc.minor = MISC_DYNAMIC_MINOR;
+	tg->misc.name = "tdx_guest";
+	tg->misc.fops = &tdx_guest_fops;
+	tg->misc.groups = tdx_guest_groups;
+	tg->misc.mode = 0600;
+	rc = misc_register(&tg->misc);
+	if (rc)
+		tg->misc.this_device = NULL;	/* nothing to deregister */
+	return rc;
+}
+
+/**
+ * tdx_guest_misc_deregister() - remove /dev/tdx_guest.
+ * @tg: the provider instance.
+ */
+void tdx_guest_misc_deregister(struct tdx_guest *tg)
+{
+	misc_deregister(&tg->misc);
+}

@@ -1,0 +1,43 @@
+# SPDX-License-Identifier: GPL-2.0
+# Writes that are not exactly one 48-byte digest at offset 0 fail with
+# EINVAL and change nothing; read-only registers refuse writes; only root
+# may extend.
+set -eu
+. /test/lib.sh
+
+M=$TDX_MEASUREMENTS
+f="$M/rtmr2:sha384"
+before=$(hex_of "$f")
+log_before=$(size_of /sys/devices/virtual/misc/tdx_guest/rtmr_log)
+
+for len in 1 47 49 96; do
+	make_nonce /tmp/d$len "$len"
+	expect_write_errno EINVAL "$f" /tmp/d$len
+done
+
+# A zero-length write: whatever it returns, it must not extend.
+: > /tmp/d0
+dd if=/tmp/d0 of="$f" bs=48 count=1 conv=notrunc 2>/dev/null || true
+
+# 48 bytes, but at offset 1.
+make_nonce /tmp/d48 48
+assert_eq EINVAL "$(cmd_errno dd if=/tmp/d48 of="$f" bs=48 count=1 seek=1 oflag=seek_bytes conv=notrunc)" "write at offset 1"
+
+assert_eq "$before" "$(hex_of "$f")" "rtmr2 after bad writes"
+assert_eq "$log_before" "$(size_of /sys/devices/virtual/misc/tdx_guest/rtmr_log)" "log after bad writes"
+
+# Read-only registers have no write method at all.
+mrtd=$(hex_of "$M/mrtd:sha384")
+expect_write_errno EACCES "$M/mrtd:sha384" /tmp/d48
+assert_eq "$mrtd" "$(hex_of "$M/mrtd:sha384")" "mrtd is unchanged"
+
+# Non-root users may read but not extend.
+echo "nobody:x:65534:65534:nobody:/:/bin/sh" >> /etc/passwd
+out=$(su nobody -s /bin/sh -c "dd if=/tmp/d48 of='$f' bs=48 conv=notrunc" 2>&1) &&
+	fail "non-root extend succeeded"
+assert_eq EACCES "$(errno_of_output "$out")" "non-root extend"
+assert_eq "$before" "$(su nobody -s /bin/sh -c ". /test/lib.sh; hex_of '$f'")" "non-root read"
+
+# The right write still works afterwards.
+assert_eq 0 "$(write_errno "$f" /tmp/d48)" "good extend"
+[ "$before" != "$(hex_of "$f")" ] || fail "good extend did not change rtmr2"
