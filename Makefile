@@ -5,6 +5,12 @@
 #   make            build the modules and the user-space tools
 #   make check      install what is missing, run every gate and test
 #   make demo       boot a VM and show an attestation step by step
+#   make bench      measure quote latency and report throughput in a VM
+#   make install    install tdx_guest into updates/ (overrides in-tree)
+#   make uninstall  remove it again
+#   make install-tools      install tdx-quote (and tdx-qgs-emu) into PREFIX
+#   make dkms-install       the same as install, through DKMS
+#   make dkms-remove        remove the DKMS package
 #
 # KDIR is the kernel build tree to build against. By default it is the
 # running kernel's, if that kernel has configfs-tsm (<linux/tsm.h>),
@@ -22,7 +28,14 @@ KBUILD_ARGS := -C $(KDIR) M=$(CURDIR) \
 	CONFIG_TDX_GUEST_DRIVER=$(CONFIG_TDX_GUEST_DRIVER) \
 	CONFIG_TDX_GUEST_EMU=$(CONFIG_TDX_GUEST_EMU)
 
-.PHONY: all modules tools deps check demo clean help
+.PHONY: all modules tools deps check demo bench clean help install uninstall \
+	install-tools uninstall-tools dkms-install dkms-remove print-kdir
+
+VERSION := $(shell cat VERSION)
+KVER ?= $(shell cat $(KDIR)/include/config/kernel.release 2>/dev/null)
+PREFIX ?= /usr/local
+MOD_DIR := $(DESTDIR)/lib/modules/$(KVER)/updates
+DKMS_SRC := /usr/src/tdx-guest-$(VERSION)
 
 all: modules tools
 
@@ -43,9 +56,49 @@ demo: deps
 	$(MAKE) all
 	tests/vm/run tests/demo/demo.sh
 
+bench: deps
+	$(MAKE) all
+	tests/bench/run
+
+# Only the provider is installed: the emulated platform is a test tool,
+# installed only on request with INSTALL_EMU=m.
+install: modules
+	install -D -m 0644 drivers/virt/coco/tdx-guest/tdx_guest.ko $(MOD_DIR)/tdx_guest.ko
+	$(if $(filter m,$(INSTALL_EMU)),install -D -m 0644 drivers/virt/coco/tdx-guest/tdx_guest_emu.ko $(MOD_DIR)/tdx_guest_emu.ko)
+	$(if $(DESTDIR),,depmod -a $(KVER))
+
+uninstall:
+	rm -f $(MOD_DIR)/tdx_guest.ko $(MOD_DIR)/tdx_guest_emu.ko
+	$(if $(DESTDIR),,depmod -a $(KVER))
+
+install-tools: tools
+	install -D -m 0755 tools/bin/tdx-quote $(DESTDIR)$(PREFIX)/bin/tdx-quote
+	install -D -m 0755 tools/bin/tdx-qgs-emu $(DESTDIR)$(PREFIX)/bin/tdx-qgs-emu
+
+uninstall-tools:
+	rm -f $(DESTDIR)$(PREFIX)/bin/tdx-quote $(DESTDIR)$(PREFIX)/bin/tdx-qgs-emu
+
+# DKMS copies the sources it needs into /usr/src, then builds and installs
+# for KVER (default: the kernel KDIR belongs to).
+dkms-install:
+	rm -rf $(DKMS_SRC)
+	mkdir -p $(DKMS_SRC)
+	cp -r Kbuild Kconfig Makefile VERSION dkms.conf drivers include $(DKMS_SRC)/
+	find $(DKMS_SRC) \( -name '*.o' -o -name '*.ko' -o -name '.*.cmd' -o -name '*.mod*' -o -name '*.o.d' \) -delete
+	dkms add tdx-guest/$(VERSION)
+	dkms build tdx-guest/$(VERSION) -k $(KVER)
+	dkms install tdx-guest/$(VERSION) -k $(KVER)
+
+dkms-remove:
+	-dkms remove tdx-guest/$(VERSION) --all
+	rm -rf $(DKMS_SRC)
+
 clean:
 	-$(MAKE) $(KBUILD_ARGS) clean
 	-$(MAKE) -C tools clean
+
+print-kdir:
+	@echo $(KDIR)
 
 help:
 	@sed -n '3,12p' Makefile

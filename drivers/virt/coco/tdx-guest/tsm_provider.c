@@ -16,9 +16,10 @@
 
 #include <linux/cleanup.h>
 #include <linux/slab.h>
-#include <linux/tsm.h>
 
 #include <kunit/visibility.h>
+
+#include <tdx-guest/tsm_compat.h>
 
 #include "tdx_guest.h"
 
@@ -35,17 +36,16 @@
 int tdx_tsm_report_new(struct tsm_report *report, void *data)
 {
 	struct tdx_guest *tg = data;
-	const struct tsm_desc *desc = &report->desc;
 	size_t quote_len;
 	u8 *quote;
 	int rc;
 
 	/* configfs commits inblob on close(), so its length is checked here. */
-	if (desc->inblob_len != TDX_REPORTDATA_SIZE)
+	if (report->desc.inblob_len != TDX_REPORTDATA_SIZE)
 		return -EINVAL;
 
 	/* kmalloc() aligns power-of-two sizes naturally, as TDCALL needs. */
-	u8 *reportdata __free(kfree) = kmemdup(desc->inblob,
+	u8 *reportdata __free(kfree) = kmemdup(report->desc.inblob,
 					       TDX_REPORTDATA_SIZE, GFP_KERNEL);
 	u8 *tdreport __free(kfree) = kzalloc(TDX_TDREPORT_SIZE, GFP_KERNEL);
 	if (!reportdata || !tdreport)
@@ -60,9 +60,9 @@ int tdx_tsm_report_new(struct tsm_report *report, void *data)
 		return rc;
 
 	/* configfs could not hand out more than this; say why up front. */
-	if (quote_len > TSM_OUTBLOB_MAX) {
+	if (quote_len > TDX_TSM_OUTBLOB_MAX) {
 		pr_err("Quote of %zu bytes exceeds the configfs-tsm limit of %u\n",
-		       quote_len, TSM_OUTBLOB_MAX);
+		       quote_len, TDX_TSM_OUTBLOB_MAX);
 		kvfree(quote);
 		return -EFBIG;
 	}
@@ -73,6 +73,7 @@ int tdx_tsm_report_new(struct tsm_report *report, void *data)
 }
 EXPORT_SYMBOL_IF_KUNIT(tdx_tsm_report_new);
 
+#if TDX_TSM_HAS_VISIBILITY
 static bool tdx_report_attr_visible(int n)
 {
 	return n == TSM_REPORT_GENERATION || n == TSM_REPORT_PROVIDER;
@@ -82,13 +83,16 @@ static bool tdx_report_bin_attr_visible(int n)
 {
 	return n == TSM_REPORT_INBLOB || n == TSM_REPORT_OUTBLOB;
 }
+#endif
 
-static const struct tsm_ops tdx_tsm_ops = {
+static const struct tdx_tsm_ops tdx_tsm_ops = {
 	/* Clients compare this string literally: never change it. */
 	.name = "tdx_guest",
 	.report_new = tdx_tsm_report_new,
+#if TDX_TSM_HAS_VISIBILITY
 	.report_attr_visible = tdx_report_attr_visible,
 	.report_bin_attr_visible = tdx_report_bin_attr_visible,
+#endif
 };
 
 /**
@@ -100,7 +104,7 @@ static const struct tsm_ops tdx_tsm_ops = {
  */
 int tdx_tsm_provider_register(struct tdx_guest *tg)
 {
-	int rc = tsm_register(&tdx_tsm_ops, tg);
+	int rc = tdx_tsm_register(&tdx_tsm_ops, tg);
 
 	if (rc)
 		pr_err("configfs-tsm registration failed: %d\n", rc);
@@ -114,5 +118,5 @@ int tdx_tsm_provider_register(struct tdx_guest *tg)
  */
 void tdx_tsm_provider_unregister(void)
 {
-	tsm_unregister(&tdx_tsm_ops);
+	tdx_tsm_unregister(&tdx_tsm_ops);
 }
