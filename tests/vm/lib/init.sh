@@ -1,0 +1,138 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0
+#
+# /init of the VM harness (tests/vm/run).  Runs under busybox sh as PID 1.
+#
+# Two serial ports keep the two outputs apart:
+#   ttyS0  the guest script's stdout and stderr, then the end marker; the
+#          harness shows it on its stdout.
+#   ttyS1  the kernel console (console=ttyS1); init's own messages, the
+#          dmesg dump and the service log go here too; the harness keeps it
+#          as the kernel log file and scans it for kernel reports.
+#
+# The harness leaves its settings in /test/config (TDXVM_PLATFORM,
+# TDXVM_KERNEL) and the script's arguments, shell-quoted, in /test/args.
+#
+# PID 1 must never exit (the kernel would panic and the run would look like
+# a crash), so nothing here uses "set -e" and every failure path ends in
+# finish(), which powers the machine off.
+
+SCRIPT_TTY=/dev/ttyS0
+KLOG_TTY=/dev/ttyS1
+KMEMLEAK=/sys/kernel/debug/kmemleak
+
+/bin/busybox --install -s /bin
+export PATH=/usr/bin:/bin
+export HOME=/root
+
+# log MSG... - a progress line for the kernel log, timestamped by printk.
+log()
+{
+	echo "tdxvm-init: $*" > /dev/kmsg
+}
+
+# finish STATUS - print the end marker the harness looks for, leave the
+# kernel's view of the run in the kernel log, and power off.
+finish()
+{
+	printf '@@TDXVM-EXIT %d@@\n' "$1" > "$SCRIPT_TTY"
+	log "guest script exited with status $1"
+	scan_kmemleak
+	{
+		echo "@@TDXVM-USERLOG-BEGIN /run/qgs.log@@"
+		[ -f /run/qgs.log ] && cat /run/qgs.log
+		echo "@@TDXVM-USERLOG-END@@"
+		echo "@@TDXVM-DMESG-BEGIN@@"
+		dmesg
+		echo "@@TDXVM-DMESG-END@@"
+	} > "$KLOG_TTY" 2>&1
+	poweroff -f
+	# Not reached; if it were, sleeping keeps PID 1 alive until the
+	# harness's timeout rather than panicking.
+	while :; do sleep 3600; done
+}
+
+# setup_failed MSG... - the platform never came up: say so on the script
+# channel (the user reads that) and end with the harness's setup status.
+setup_failed()
+{
+	echo "tdxvm-init: guest setup failed: $*" > "$SCRIPT_TTY"
+	log "guest setup failed: $*"
+	printf '@@TDXVM-SETUP-FAILED@@\n' > "$SCRIPT_TTY"
+	finish 4
+}
+
+# load_kernel_module NAME - load the kernel's own NAME.ko unless it is
+# already there.  A debug kernel may have it built in: then the harness
+# ships no file and /sys/module/NAME may exist, and both mean "skip".
+load_kernel_module()
+{
+	_file=/lib/modules/kernel/$1.ko
+	[ -d "/sys/module/$1" ] && return 0
+	[ -f "$_file" ] || return 0
+	_out=$(insmod "$_file" 2>&1) && return 0
+	case "$_out" in
+	*"File exists"*) return 0 ;;
+	esac
+	setup_failed "insmod $_file: $_out"
+}
+
+# scan_kmemleak - with kmemleak in the kernel, make it report now rather
+# than minutes later.  kmemleak ignores objects younger than 5 s and skips
+# objects whose contents changed since the previous scan, hence the wait
+# and the second scan.  The report goes to the kernel log, where the
+# harness's scanner finds "unreferenced object".
+scan_kmemleak()
+{
+	[ -w "$KMEMLEAK" ] || return 0
+	log "kmemleak: scanning"
+	sleep 5
+	echo scan > "$KMEMLEAK"
+	sleep 1
+	echo scan > "$KMEMLEAK"
+	cat "$KMEMLEAK" > "$KLOG_TTY" 2>&1
+}
+
+mount -t proc proc /proc
+mount -t sysfs sysfs /sys
+mount -t devtmpfs devtmpfs /dev
+# Anything init or its children print by accident belongs in the kernel
+# log, not in the script's output.
+exec < /dev/null > "$KLOG_TTY" 2>&1
+mount -t tmpfs tmpfs /tmp
+mount -t tmpfs tmpfs /run
+mount -t debugfs debugfs /sys/kernel/debug
+
+# The script channel carries bytes, not terminal text: no CR before LF.
+# The firmware wrote to this port before us; the harness shows only what
+# follows the begin marker.
+stty -F "$SCRIPT_TTY" raw -echo
+printf '\n@@TDXVM-BEGIN@@\n' > "$SCRIPT_TTY"
+
+. /test/config
+. /test/lib.sh
+
+load_kernel_module configfs
+grep -q ' /sys/kernel/config ' /proc/mounts ||
+	mount -t configfs configfs /sys/kernel/config ||
+	setup_failed "cannot mount configfs on /sys/kernel/config"
+load_kernel_module tsm
+
+# Leaks that exist before the test (the kernel's own, from boot) are not
+# the test's: have kmemleak report them now and forget them.
+if [ -w "$KMEMLEAK" ]; then
+	echo scan > "$KMEMLEAK"
+	echo clear > "$KMEMLEAK"
+fi
+
+if [ "$TDXVM_PLATFORM" = 1 ]; then
+	log "loading the emulated platform"
+	# A subshell, because platform_up ends in fail() (exit) on error.
+	_out=$( (platform_up) 2>&1) || setup_failed "${_out#FAIL: }"
+fi
+
+log "running /test/script"
+eval "set -- $(cat /test/args)"
+cd /tmp || true
+sh /test/script "$@" < /dev/null > "$SCRIPT_TTY" 2>&1
+finish $?
