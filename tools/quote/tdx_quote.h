@@ -1,0 +1,40 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * tdx-quote: commands and their shared input handling.
+ */
+#ifndef TDX_QUOTE_H
+#define TDX_QUOTE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "../common/parse.h"
+
+#define EXIT_OK			0
+#define EXIT_NOT_VERIFIED	1
+#define EXIT_USAGE		2	/* also bad input and I/O errors */
+
+/**
+ * struct input - a file given on the command line.
+ * @path: its name.
+ * @buf: its bytes.
+ * @len: bytes of @buf.
+ * @fmt: what it looks like.
+ */
+struct input {
+	const char *path;
+	uint8_t *buf;
+	size_t len;
+	enum input_format fmt;
+};
+
+int input_load(struct input *in, const char *path);
+int input_check(const struct input *in);
+void input_free(struct input *in);
+
+int decode(const struct input *in, int json);
+int print_field(const struct input *in, const char *name);
+int verify(const struct input *in, const char *root_path);
+int replay(const struct input *in, const char *log_path);
+
+#endif /* TDX_QUOTE_H */
