@@ -20,6 +20,9 @@ quote_ok()
 }
 
 assert_eq 30000 "$(cat $T)" "default quote_timeout_ms"
+# A zero timeout would quarantine every buffer: refused, value kept.
+assert_eq EINVAL "$(cmd_errno sh -c "echo 0 > $T")" "quote_timeout_ms=0"
+assert_eq 30000 "$(cat $T)" "quote_timeout_ms after a refused write"
 echo 400 > $T
 
 echo 1 > "$F/quote_hang"

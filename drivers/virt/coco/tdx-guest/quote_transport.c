@@ -31,7 +31,9 @@
 #include <linux/hrtimer.h>
 #include <linux/ktime.h>
 #include <linux/minmax.h>
+#include <linux/kstrtox.h>
 #include <linux/module.h>
+#include <linux/moduleparam.h>
 #include <linux/sched/signal.h>
 #include <linux/set_memory.h>
 #include <linux/sizes.h>
@@ -53,9 +55,32 @@
 
 unsigned int quote_timeout_ms = 30 * MSEC_PER_SEC;
 EXPORT_SYMBOL_IF_KUNIT(quote_timeout_ms);
-module_param(quote_timeout_ms, uint, 0644);
+
+/*
+ * Zero would fail every request after handing its buffer to the host,
+ * quarantining buffers until none is left: refuse it.
+ */
+static int quote_timeout_ms_set(const char *val, const struct kernel_param *kp)
+{
+	unsigned int ms;
+	int rc = kstrtouint(val, 0, &ms);
+
+	if (rc)
+		return rc;
+	if (!ms)
+		return -EINVAL;
+	WRITE_ONCE(*(unsigned int *)kp->arg, ms);
+	return 0;
+}
+
+static const struct kernel_param_ops quote_timeout_ms_ops = {
+	.set = quote_timeout_ms_set,
+	.get = param_get_uint,
+};
+module_param_cb(quote_timeout_ms, &quote_timeout_ms_ops, &quote_timeout_ms,
+		0644);
 MODULE_PARM_DESC(quote_timeout_ms,
-		 "Time a GetQuote request may take before it fails with ETIMEDOUT (ms, default 30000)");
+		 "Time a GetQuote request may take before it fails with ETIMEDOUT (ms, 1 or more, default 30000)");
 
 /**
  * struct tdx_quote_buf - one GetQuote shared buffer.
