@@ -9,16 +9,6 @@ set -eu
 F=/sys/kernel/debug/tdx_guest_emu
 T=/sys/module/tdx_guest/parameters/quote_timeout_ms
 
-quote_ok()
-{
-	_d=$(new_report_dir)
-	make_nonce /tmp/n
-	write_errno "$_d/inblob" /tmp/n > /dev/null
-	cat "$_d/outblob" > /tmp/q || fail "$1: request failed"
-	assert_eq "$(hex_of /tmp/n)" "$(tdx-quote field /tmp/q reportdata)" "$1: REPORTDATA"
-	rmdir "$_d"
-}
-
 assert_eq 30000 "$(cat $T)" "default quote_timeout_ms"
 # A zero timeout would quarantine every buffer: refused, value kept.
 assert_eq EINVAL "$(cmd_errno sh -c "echo 0 > $T")" "quote_timeout_ms=0"
@@ -27,11 +17,10 @@ echo 400 > $T
 
 echo 1 > "$F/quote_hang"
 d=$(new_report_dir)
-make_nonce /tmp/n
-write_errno "$d/inblob" /tmp/n > /dev/null
+arm_report "$d"
 expect_errno ETIMEDOUT "$d/outblob"
 dmesg | grep -q "quarantined (1 of at most" || fail "quarantine not logged"
-quote_ok "after one hung request"
+expect_quote_works "after one hung request"
 
 # A signal during the wait ends it at once (busybox tools retry reads on
 # EINTR, so a fatal signal is used; KUnit proves the EINTR itself) and
@@ -39,7 +28,7 @@ quote_ok "after one hung request"
 echo 5000 > $T
 echo 1 > "$F/quote_hang"
 d=$(new_report_dir)
-write_errno "$d/inblob" /tmp/n > /dev/null
+arm_report "$d"
 start=$(cut -d. -f1 /proc/uptime)
 cat "$d/outblob" > /dev/null 2>&1 &
 pid=$!
@@ -50,7 +39,7 @@ wait "$pid" || rc=$?
 assert_eq 143 "$rc" "reader ended by SIGTERM"
 [ $(( $(cut -d. -f1 /proc/uptime) - start )) -lt 4 ] || fail "the signal did not end the 5 s wait"
 dmesg | grep -q "quarantined (2 of at most" || fail "second quarantine not logged"
-quote_ok "after an interrupted request"
+expect_quote_works "after an interrupted request"
 
 # Two more hung requests fill the quarantine; the next one cannot get a
 # buffer the host does not own, so it fails with EBUSY rather than reuse.
@@ -58,9 +47,9 @@ echo 400 > $T
 echo 2 > "$F/quote_hang"
 for i in 3 4; do
 	d=$(new_report_dir)
-	write_errno "$d/inblob" /tmp/n > /dev/null
+	arm_report "$d"
 	expect_errno ETIMEDOUT "$d/outblob"
 done
 d=$(new_report_dir)
-write_errno "$d/inblob" /tmp/n > /dev/null
+arm_report "$d"
 expect_errno EBUSY "$d/outblob"

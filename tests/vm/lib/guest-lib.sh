@@ -272,3 +272,26 @@ platform_down()
 	rmmod tdx_guest || fail "rmmod tdx_guest"
 	rmmod tdx_guest_emu || fail "rmmod tdx_guest_emu"
 }
+
+# arm_report DIR [NONCE_FILE] - write a fresh 64-byte nonce (kept in
+# NONCE_FILE, default /tmp/nonce) to DIR/inblob in one write.
+arm_report()
+{
+	_nonce=${2:-/tmp/nonce}
+	make_nonce "$_nonce"
+	_e=$(write_errno "$1/inblob" "$_nonce")
+	[ "$_e" = 0 ] || fail "writing $1/inblob: $_e"
+}
+
+# expect_quote_works WHAT - a fresh report directory yields a Quote whose
+# REPORTDATA is its nonce; fail naming WHAT otherwise. The directory is
+# removed afterwards.
+expect_quote_works()
+{
+	_d=$(new_report_dir)
+	arm_report "$_d" /tmp/works.nonce
+	cat "$_d/outblob" > /tmp/works.quote || fail "$1: reading outblob failed"
+	assert_eq "$(hex_of /tmp/works.nonce)" \
+		"$(tdx-quote field /tmp/works.quote reportdata)" "$1: REPORTDATA"
+	rmdir "$_d"
+}
