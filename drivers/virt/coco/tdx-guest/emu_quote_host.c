@@ -10,11 +10,14 @@
  * Requests live on one list in arrival order and move through states:
  * QUEUED (waiting for the service to read it), SENT (the service has it),
  * ANSWERED (the result is known but the configured service time has not
- * passed yet) and HUNG (injected: never completes). One delayed work item,
- * the host's event loop, completes ANSWERED requests when their time comes
+ * passed yet) and HUNG (injected: never completes). One work item, the
+ * host's event loop, completes ANSWERED requests when their time comes
  * and fails QUEUED or SENT ones the service did not answer within
  * qgs_timeout_ms, as QEMU does. Only that work item writes results into
  * guest buffers or frees requests, so nothing can race a request's end.
+ * An hrtimer, not a jiffy timer, schedules it: the configured service time
+ * is kept to microseconds, so that what a guest measures above it is the
+ * guest's own doing and not the emulator's timer granularity.
  *
  * With no service attached, a request completes with "service unavailable"
  * after the configured service time.
@@ -23,7 +26,7 @@
 
 #include <linux/align.h>
 #include <linux/cleanup.h>
-#include <linux/jiffies.h>
+#include <linux/hrtimer.h>
 #include <linux/ktime.h>
 #include <linux/list.h>
 #include <linux/module.h>
@@ -88,15 +91,19 @@ struct tdx_emu_quote_req {
  * @lock: protects everything below and every request.
  * @reqs: requests in arrival order.
  * @service_attached: a quote generation service has the device open.
+ * @stopping: the module is going away: @wake must not be armed again.
  * @waitq: where the service waits for requests.
  * @event_loop: completes and expires requests.
+ * @wake: runs @event_loop when the next request needs attention.
  */
 struct tdx_emu_host {
 	struct mutex lock;	/* requests and their states */
 	struct list_head reqs;
 	bool service_attached;
+	bool stopping;
 	wait_queue_head_t waitq;
-	struct delayed_work event_loop;
+	struct work_struct event_loop;
+	struct hrtimer wake;
 };
 
 static struct tdx_emu_host host;
@@ -137,7 +144,13 @@ static void tdx_emu_req_answer(struct tdx_emu_quote_req *req, u64 status,
 
 static void tdx_emu_kick(void)
 {
-	mod_delayed_work(system_wq, &host.event_loop, 0);
+	queue_work(system_wq, &host.event_loop);
+}
+
+static enum hrtimer_restart tdx_emu_wake(struct hrtimer *timer)
+{
+	tdx_emu_kick();
+	return HRTIMER_NORESTART;
 }
 
 /* Handle one request at @now; return when it next needs attention. */
@@ -173,13 +186,8 @@ static void tdx_emu_event_loop(struct work_struct *work)
 	list_for_each_entry_safe(req, next, &host.reqs, node)
 		wake = min(wake, tdx_emu_req_tick(req, now));
 
-	if (wake != KTIME_MAX) {
-		s64 ns = ktime_to_ns(ktime_sub(wake, ktime_get()));
-
-		/* Round up: waking early would only spin the loop again. */
-		mod_delayed_work(system_wq, &host.event_loop,
-				 ns > 0 ? nsecs_to_jiffies(ns) + 1 : 0);
-	}
+	if (wake != KTIME_MAX && !host.stopping)
+		hrtimer_start(&host.wake, wake, HRTIMER_MODE_ABS);
 }
 
 /* The checks a VMM makes before it accepts the buffer. */
@@ -503,7 +511,10 @@ int tdx_emu_quote_host_init(void)
 	mutex_init(&host.lock);
 	INIT_LIST_HEAD(&host.reqs);
 	init_waitqueue_head(&host.waitq);
-	INIT_DELAYED_WORK(&host.event_loop, tdx_emu_event_loop);
+	host.stopping = false;
+	INIT_WORK(&host.event_loop, tdx_emu_event_loop);
+	hrtimer_init(&host.wake, CLOCK_MONOTONIC, HRTIMER_MODE_ABS);
+	host.wake.function = tdx_emu_wake;
 	return 0;
 }
 
@@ -517,7 +528,10 @@ void tdx_emu_quote_host_exit(void)
 {
 	struct tdx_emu_quote_req *req, *next;
 
-	cancel_delayed_work_sync(&host.event_loop);
+	scoped_guard(mutex, &host.lock)
+		host.stopping = true;
+	hrtimer_cancel(&host.wake);
+	cancel_work_sync(&host.event_loop);
 	list_for_each_entry_safe(req, next, &host.reqs, node) {
 		list_del(&req->node);
 		tdx_emu_req_free(req);
