@@ -18,6 +18,9 @@
 
 struct tdx_quote_buf;
 
+/* How many recent GetQuote durations steer the poll schedule. */
+#define TDX_QUOTE_HISTORY	4
+
 /**
  * struct tdx_quote_transport - owner of the GetQuote shared buffers.
  * @ops: platform that carries the GetQuote hypercall.
@@ -29,6 +32,9 @@ struct tdx_quote_buf;
  *	or was interrupted); they are neither reused nor freed until the host
  *	has written a final status into them.
  * @nr_quarantined: entries on @quarantine.
+ * @recent_ns: how long the last TDX_QUOTE_HISTORY requests took, from the
+ *	hypercall to the completion seen; 0 where unknown.
+ * @recent_next: where the next duration goes in @recent_ns (modulo).
  */
 struct tdx_quote_transport {
 	const struct tdx_platform_ops *ops;
@@ -37,6 +43,8 @@ struct tdx_quote_transport {
 	size_t buf_len;
 	struct list_head quarantine;
 	unsigned int nr_quarantined;
+	u64 recent_ns[TDX_QUOTE_HISTORY];
+	unsigned int recent_next;
 };
 
 /**
@@ -108,6 +116,8 @@ int tdx_quote_transport_init(struct tdx_quote_transport *qt,
 			     const struct tdx_platform_ops *ops);
 void tdx_quote_transport_fini(struct tdx_quote_transport *qt);
 u64 tdx_quote_next_interval(u64 prev_ns);
+u64 tdx_quote_poll_interval(u64 prev_ns, u64 elapsed_ns, const u64 *recent_ns,
+			    unsigned int nr_recent);
 int tdx_quote_status_to_errno(u64 status);
 int tdx_quote_get(struct tdx_quote_transport *qt, const u8 *tdreport,
 		  u8 **quote, size_t *quote_len);
