@@ -1,0 +1,512 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * KUnit suite tdx_quote_transport: the GetQuote buffer handling against a
+ * fake VMM whose every answer the test chooses.
+ *
+ * The host is hostile by design (DESIGN.md section 4): these tests make it
+ * claim impossible lengths, answer with undefined statuses, never finish,
+ * or finish after the guest gave up, and check that the guest neither
+ * trusts it nor reuses a buffer it may still write.
+ */
+#include <linux/delay.h>
+#include <linux/ktime.h>
+#include <linux/mm.h>
+#include <linux/random.h>
+#include <linux/sched/signal.h>
+#include <linux/sizes.h>
+#include <linux/slab.h>
+#include <kunit/test.h>
+
+#include "tdx_kunit.h"
+
+/* Short enough to keep the suite fast, long enough to sleep several times. */
+#define TDX_QT_TIMEOUT_MS	25
+
+/**
+ * struct tdx_qt_ctx - one test's transport and fake host.
+ * @qt: the transport under test, on tdx_fake_platform_ops.
+ * @h: the fake host.
+ * @tdreport: a random TDREPORT to send.
+ * @room: bytes of Quote the transport's buffer holds.
+ * @saved_timeout: quote_timeout_ms before the test changed it.
+ */
+struct tdx_qt_ctx {
+	struct tdx_quote_transport qt;
+	struct tdx_fake_host *h;
+	u8 *tdreport;
+	size_t room;
+	unsigned int saved_timeout;
+};
+
+static void tdx_qt_fini(void *ctx)
+{
+	struct tdx_qt_ctx *c = ctx;
+
+	tdx_quote_transport_fini(&c->qt);
+}
+
+static void tdx_qt_restore_timeout(void *ctx)
+{
+	struct tdx_qt_ctx *c = ctx;
+
+	WRITE_ONCE(quote_timeout_ms, c->saved_timeout);
+}
+
+static int tdx_qt_init(struct kunit *test)
+{
+	struct tdx_qt_ctx *c = kunit_kzalloc(test, sizeof(*c), GFP_KERNEL);
+
+	KUNIT_ASSERT_NOT_NULL(test, c);
+	c->tdreport = kunit_kmalloc(test, TDX_TDREPORT_SIZE, GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, c->tdreport);
+	get_random_bytes(c->tdreport, TDX_TDREPORT_SIZE);
+
+	c->saved_timeout = READ_ONCE(quote_timeout_ms);
+	KUNIT_ASSERT_EQ(test, kunit_add_action_or_reset(test,
+							tdx_qt_restore_timeout,
+							c), 0);
+	WRITE_ONCE(quote_timeout_ms, TDX_QT_TIMEOUT_MS);
+
+	KUNIT_ASSERT_EQ(test, tdx_quote_transport_init(&c->qt,
+						       &tdx_fake_platform_ops),
+			0);
+	KUNIT_ASSERT_EQ(test, kunit_add_action_or_reset(test, tdx_qt_fini, c),
+			0);
+	c->room = c->qt.buf_len - sizeof(struct tdx_getquote_hdr);
+	/* After the transport, so that it is stopped first. */
+	c->h = tdx_fake_host_start(test);
+	test->priv = c;
+	return 0;
+}
+
+KUNIT_DEFINE_ACTION_WRAPPER(tdx_qt_kvfree, kvfree, const void *);
+
+/* One request; on success the Quote is freed when the test ends. */
+static int tdx_qt_get(struct kunit *test, u8 **quote, size_t *quote_len)
+{
+	struct tdx_qt_ctx *c = test->priv;
+	int rc;
+
+	*quote = NULL;
+	*quote_len = 0;
+	rc = tdx_quote_get(&c->qt, c->tdreport, quote, quote_len);
+	if (rc)
+		return rc;
+	rc = kunit_add_action_or_reset(test, tdx_qt_kvfree, *quote);
+	KUNIT_EXPECT_EQ(test, rc, 0);
+	return rc;
+}
+
+/* A request whose result only the return value matters for. */
+static int tdx_qt_request(struct kunit *test)
+{
+	size_t quote_len;
+	u8 *quote;
+
+	return tdx_qt_get(test, &quote, &quote_len);
+}
+
+/* How many of @len Quote bytes differ from what the fake host wrote. */
+static size_t tdx_qt_mismatches(const u8 *quote, size_t len, u8 fill)
+{
+	size_t i, bad = 0;
+
+	for (i = 0; i < len; i++)
+		bad += quote[i] != tdx_fake_byte(fill, i);
+	return bad;
+}
+
+static void request_header_is_version_1_with_the_tdreport(struct kunit *test)
+{
+	struct tdx_qt_ctx *c = test->priv;
+	struct tdx_fake_host *h = c->h;
+
+	h->out_len = 64;
+	KUNIT_ASSERT_EQ(test, tdx_qt_request(test), 0);
+	KUNIT_ASSERT_EQ(test, h->nr_reqs, 1);
+
+	KUNIT_EXPECT_EQ(test, h->seen_version, TDX_GETQUOTE_BUF_VERSION);
+	KUNIT_EXPECT_EQ(test, h->seen_in_len, TDX_TDREPORT_SIZE);
+	KUNIT_EXPECT_EQ(test, h->seen_status, 0);
+	KUNIT_EXPECT_EQ(test, h->seen_out_len, 0);
+	KUNIT_EXPECT_MEMEQ(test, h->seen_report, c->tdreport,
+			   TDX_TDREPORT_SIZE);
+	KUNIT_EXPECT_TRUE(test, h->seen_tail_zero);
+	/* GHCI: shared buffer and its size are 4 KiB aligned. */
+	KUNIT_EXPECT_TRUE(test, IS_ALIGNED((unsigned long)h->reqs[0],
+					   TDX_GETQUOTE_BUF_ALIGN));
+	KUNIT_EXPECT_TRUE(test, IS_ALIGNED(h->lens[0], TDX_GETQUOTE_BUF_ALIGN));
+	KUNIT_EXPECT_GE(test, h->lens[0], SZ_128K);
+}
+
+static void previous_quote_is_wiped_before_next_request(struct kunit *test)
+{
+	struct tdx_qt_ctx *c = test->priv;
+	struct tdx_fake_host *h = c->h;
+
+	/* The first answer fills every byte of the buffer. */
+	h->out_len = c->room;
+	h->fill = 0x5a;
+	KUNIT_ASSERT_EQ(test, tdx_qt_request(test), 0);
+
+	get_random_bytes(c->tdreport, TDX_TDREPORT_SIZE);
+	h->out_len = 64;
+	KUNIT_ASSERT_EQ(test, tdx_qt_request(test), 0);
+	KUNIT_ASSERT_EQ(test, h->nr_reqs, 2);
+	/* Same buffer, or the test would prove nothing. */
+	KUNIT_ASSERT_PTR_EQ(test, h->reqs[1], h->reqs[0]);
+
+	KUNIT_EXPECT_EQ(test, h->seen_version, TDX_GETQUOTE_BUF_VERSION);
+	KUNIT_EXPECT_EQ(test, h->seen_in_len, TDX_TDREPORT_SIZE);
+	KUNIT_EXPECT_EQ(test, h->seen_status, 0);
+	KUNIT_EXPECT_EQ(test, h->seen_out_len, 0);
+	KUNIT_EXPECT_MEMEQ(test, h->seen_report, c->tdreport,
+			   TDX_TDREPORT_SIZE);
+	KUNIT_EXPECT_TRUE(test, h->seen_tail_zero);
+}
+
+/**
+ * struct tdx_qt_status_case - a final status and what a client must see.
+ * @status: what the host publishes.
+ * @err: what tdx_quote_get() must return.
+ * @name: description for the test log.
+ */
+struct tdx_qt_status_case {
+	u64 status;
+	int err;
+	const char *name;
+};
+
+static const struct tdx_qt_status_case tdx_qt_status_cases[] = {
+	{ TDX_GETQUOTE_STATUS_SUCCESS, 0, "success" },
+	{ TDX_GETQUOTE_STATUS_ERROR, -EIO, "error" },
+	{ TDX_GETQUOTE_STATUS_UNAVAILABLE, -ECONNREFUSED, "unavailable" },
+	{ 0x8000000000000002ULL, -EPROTO, "undefined error class" },
+	{ 0x0000000000000001ULL, -EPROTO, "undefined success class" },
+	{ 0x7fffffffffffffffULL, -EPROTO, "undefined high value" },
+};
+
+KUNIT_ARRAY_PARAM_DESC(tdx_qt_status, tdx_qt_status_cases, name);
+
+static void final_status_gives_documented_errno(struct kunit *test)
+{
+	const struct tdx_qt_status_case *p = test->param_value;
+	struct tdx_qt_ctx *c = test->priv;
+	size_t quote_len;
+	u8 *quote;
+
+	KUNIT_EXPECT_EQ(test, tdx_quote_status_to_errno(p->status), p->err);
+
+	c->h->status = p->status;
+	c->h->out_len = 128;
+	KUNIT_EXPECT_EQ(test, tdx_qt_get(test, &quote, &quote_len), p->err);
+	if (p->err) {
+		KUNIT_EXPECT_NULL(test, quote);
+		KUNIT_EXPECT_EQ(test, quote_len, 0);
+	} else {
+		KUNIT_EXPECT_EQ(test, quote_len, 128);
+	}
+}
+
+static void in_flight_status_is_never_success(struct kunit *test)
+{
+	KUNIT_EXPECT_NE(test,
+			tdx_quote_status_to_errno(TDX_GETQUOTE_STATUS_IN_FLIGHT),
+			0);
+}
+
+static void out_len_beyond_buffer_is_efbig(struct kunit *test)
+{
+	struct tdx_qt_ctx *c = test->priv;
+	static const u32 extra[] = { 1, 4096, U32_MAX };
+	size_t quote_len;
+	unsigned int i;
+	u8 *quote;
+
+	for (i = 0; i < ARRAY_SIZE(extra); i++) {
+		c->h->out_len = extra[i] == U32_MAX ? U32_MAX :
+						      c->room + extra[i];
+		KUNIT_EXPECT_EQ_MSG(test, tdx_qt_get(test, &quote, &quote_len),
+				    -EFBIG, "out_len %u, room %zu",
+				    c->h->out_len, c->room);
+		KUNIT_EXPECT_NULL(test, quote);
+	}
+}
+
+static void empty_quote_with_success_is_eproto(struct kunit *test)
+{
+	struct tdx_qt_ctx *c = test->priv;
+	size_t quote_len;
+	u8 *quote;
+
+	c->h->out_len = 0;
+	KUNIT_EXPECT_EQ(test, tdx_qt_get(test, &quote, &quote_len), -EPROTO);
+	KUNIT_EXPECT_NULL(test, quote);
+}
+
+static void quote_filling_the_whole_buffer_is_returned(struct kunit *test)
+{
+	struct tdx_qt_ctx *c = test->priv;
+	size_t quote_len;
+	u8 *quote;
+
+	c->h->out_len = c->room;
+	c->h->fill = 0xc3;
+	KUNIT_ASSERT_EQ(test, tdx_qt_get(test, &quote, &quote_len), 0);
+	KUNIT_ASSERT_EQ(test, quote_len, c->room);
+	KUNIT_EXPECT_EQ(test, tdx_qt_mismatches(quote, quote_len, 0xc3), 0);
+}
+
+static void quote_is_a_private_copy_of_out_len_bytes(struct kunit *test)
+{
+	struct tdx_qt_ctx *c = test->priv;
+	struct tdx_getquote_hdr *hdr;
+	size_t quote_len;
+	u8 *quote;
+
+	c->h->out_len = 5003;
+	c->h->fill = 0x17;
+	KUNIT_ASSERT_EQ(test, tdx_qt_get(test, &quote, &quote_len), 0);
+	KUNIT_ASSERT_EQ(test, quote_len, 5003);
+	KUNIT_EXPECT_EQ(test, tdx_qt_mismatches(quote, quote_len, 0x17), 0);
+
+	/* The host scribbling on its buffer now changes nothing. */
+	hdr = tdx_fake_last_req(c->h);
+	KUNIT_ASSERT_NOT_NULL(test, hdr);
+	KUNIT_EXPECT_PTR_NE(test, (void *)quote, (void *)hdr->data);
+	memset(hdr->data, 0xee, quote_len);
+	KUNIT_EXPECT_EQ(test, tdx_qt_mismatches(quote, quote_len, 0x17), 0);
+}
+
+static void retry_answers_are_retried_until_accepted(struct kunit *test)
+{
+	struct tdx_qt_ctx *c = test->priv;
+
+	c->h->retries = 3;
+	c->h->out_len = 100;
+	KUNIT_EXPECT_EQ(test, tdx_qt_request(test), 0);
+	KUNIT_EXPECT_EQ(test, c->h->calls, 4);
+	KUNIT_EXPECT_EQ(test, c->h->nr_reqs, 1);
+}
+
+static void endless_retry_times_out_and_keeps_the_buffer(struct kunit *test)
+{
+	struct tdx_qt_ctx *c = test->priv;
+	struct tdx_quote_buf *buf = c->qt.buf;
+
+	c->h->retries = UINT_MAX;
+	KUNIT_EXPECT_EQ(test, tdx_qt_request(test), -ETIMEDOUT);
+	KUNIT_EXPECT_GT(test, c->h->calls, 1);
+	/* The host never took the buffer: nothing to quarantine. */
+	KUNIT_EXPECT_EQ(test, c->qt.nr_quarantined, 0);
+	KUNIT_EXPECT_PTR_EQ(test, c->qt.buf, buf);
+
+	c->h->retries = 0;
+	c->h->out_len = 100;
+	KUNIT_EXPECT_EQ(test, tdx_qt_request(test), 0);
+}
+
+static void hypercall_error_is_eio_without_retry(struct kunit *test)
+{
+	static const u64 errors[] = {
+		TDX_VMCALL_INVALID_OPERAND,
+		TDX_VMCALL_GPA_INUSE,
+		TDX_VMCALL_ALIGN_ERROR,
+	};
+	struct tdx_qt_ctx *c = test->priv;
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(errors); i++) {
+		unsigned int calls = c->h->calls;
+
+		c->h->vmcall_error = errors[i];
+		KUNIT_EXPECT_EQ_MSG(test, tdx_qt_request(test), -EIO,
+				    "VMCALL result %#llx", errors[i]);
+		KUNIT_EXPECT_EQ(test, c->h->calls, calls + 1);
+		KUNIT_EXPECT_EQ(test, c->qt.nr_quarantined, 0);
+	}
+}
+
+static void timeout_is_etimedout_and_quarantines_buffer(struct kunit *test)
+{
+	struct tdx_qt_ctx *c = test->priv;
+	struct tdx_fake_host *h = c->h;
+	ktime_t start = ktime_get();
+	s64 waited_ms;
+
+	h->mode = TDX_FAKE_HANG;
+	KUNIT_EXPECT_EQ(test, tdx_qt_request(test), -ETIMEDOUT);
+	waited_ms = ktime_ms_delta(ktime_get(), start);
+	KUNIT_EXPECT_GE(test, waited_ms, TDX_QT_TIMEOUT_MS);
+	KUNIT_EXPECT_LT(test, waited_ms, TDX_QT_TIMEOUT_MS + 2000);
+	KUNIT_EXPECT_EQ(test, c->qt.nr_quarantined, 1);
+
+	/* The host still owns the first buffer: the next request gets another. */
+	h->mode = TDX_FAKE_COMPLETE;
+	h->out_len = 100;
+	KUNIT_EXPECT_EQ(test, tdx_qt_request(test), 0);
+	KUNIT_ASSERT_EQ(test, h->nr_reqs, 2);
+	KUNIT_EXPECT_PTR_NE(test, h->reqs[1], h->reqs[0]);
+	KUNIT_EXPECT_EQ(test, c->qt.nr_quarantined, 1);
+}
+
+static void quarantined_buffer_is_reused_once_host_completes(struct kunit *test)
+{
+	struct tdx_qt_ctx *c = test->priv;
+	struct tdx_fake_host *h = c->h;
+
+	h->mode = TDX_FAKE_HANG;
+	KUNIT_EXPECT_EQ(test, tdx_qt_request(test), -ETIMEDOUT);
+	KUNIT_ASSERT_EQ(test, c->qt.nr_quarantined, 1);
+
+	/* The host finishes the abandoned request late. */
+	KUNIT_ASSERT_TRUE(test, tdx_fake_finish(h, h->reqs[0],
+						TDX_GETQUOTE_STATUS_SUCCESS));
+	h->mode = TDX_FAKE_COMPLETE;
+	h->out_len = 100;
+	KUNIT_EXPECT_EQ(test, tdx_qt_request(test), 0);
+	KUNIT_ASSERT_EQ(test, h->nr_reqs, 2);
+	KUNIT_EXPECT_PTR_EQ(test, h->reqs[1], h->reqs[0]);
+	KUNIT_EXPECT_EQ(test, c->qt.nr_quarantined, 0);
+	/* And it was wiped: nothing of the late answer went to the host. */
+	KUNIT_EXPECT_TRUE(test, h->seen_tail_zero);
+}
+
+static void quarantined_buffer_is_released_once_host_completes(struct kunit *test)
+{
+	struct tdx_qt_ctx *c = test->priv;
+	struct tdx_fake_host *h = c->h;
+
+	h->mode = TDX_FAKE_HANG;
+	KUNIT_EXPECT_EQ(test, tdx_qt_request(test), -ETIMEDOUT);
+	h->mode = TDX_FAKE_COMPLETE;
+	h->out_len = 100;
+	KUNIT_EXPECT_EQ(test, tdx_qt_request(test), 0);
+	KUNIT_ASSERT_EQ(test, h->nr_reqs, 2);
+	KUNIT_ASSERT_EQ(test, c->qt.nr_quarantined, 1);
+
+	KUNIT_ASSERT_TRUE(test, tdx_fake_finish(h, h->reqs[0],
+						TDX_GETQUOTE_STATUS_ERROR));
+	KUNIT_EXPECT_EQ(test, tdx_qt_request(test), 0);
+	KUNIT_ASSERT_EQ(test, h->nr_reqs, 3);
+	/* The current buffer stays current; the reclaimed one is freed. */
+	KUNIT_EXPECT_PTR_EQ(test, h->reqs[2], h->reqs[1]);
+	KUNIT_EXPECT_EQ(test, c->qt.nr_quarantined, 0);
+}
+
+static void fifth_abandoned_buffer_is_ebusy_not_reuse(struct kunit *test)
+{
+	struct tdx_qt_ctx *c = test->priv;
+	struct tdx_fake_host *h = c->h;
+	unsigned int i, j, calls;
+
+	h->mode = TDX_FAKE_HANG;
+	for (i = 0; i < 4; i++) {
+		KUNIT_EXPECT_EQ(test, tdx_qt_request(test), -ETIMEDOUT);
+		KUNIT_EXPECT_EQ(test, c->qt.nr_quarantined, i + 1);
+	}
+	KUNIT_ASSERT_EQ(test, h->nr_reqs, 4);
+	for (i = 0; i < 4; i++)
+		for (j = 0; j < i; j++)
+			KUNIT_EXPECT_PTR_NE(test, h->reqs[i], h->reqs[j]);
+
+	/* Bound reached: refuse, without handing the host anything. */
+	calls = h->calls;
+	KUNIT_EXPECT_EQ(test, tdx_qt_request(test), -EBUSY);
+	KUNIT_EXPECT_EQ(test, h->calls, calls);
+	KUNIT_EXPECT_EQ(test, c->qt.nr_quarantined, 4);
+
+	/* One comes back: it serves the next request. */
+	KUNIT_ASSERT_TRUE(test, tdx_fake_finish(h, h->reqs[2],
+						TDX_GETQUOTE_STATUS_ERROR));
+	h->mode = TDX_FAKE_COMPLETE;
+	h->out_len = 100;
+	KUNIT_EXPECT_EQ(test, tdx_qt_request(test), 0);
+	KUNIT_ASSERT_EQ(test, h->nr_reqs, 5);
+	KUNIT_EXPECT_PTR_EQ(test, h->reqs[4], h->reqs[2]);
+	KUNIT_EXPECT_EQ(test, c->qt.nr_quarantined, 3);
+}
+
+static int tdx_qt_request_with_signal(void *data)
+{
+	struct tdx_qt_ctx *c = data;
+	size_t quote_len = 0;
+	u8 *quote = NULL;
+	int rc;
+
+	allow_signal(SIGUSR1);
+	send_sig(SIGUSR1, current, 0);
+	rc = tdx_quote_get(&c->qt, c->tdreport, &quote, &quote_len);
+	flush_signals(current);
+	kvfree(quote);
+	return rc;
+}
+
+static void signal_ends_wait_with_eintr_and_quarantines(struct kunit *test)
+{
+	struct tdx_qt_ctx *c = test->priv;
+	struct tdx_kunit_worker *w = kunit_kzalloc(test, sizeof(*w),
+						   GFP_KERNEL);
+
+	KUNIT_ASSERT_NOT_NULL(test, w);
+	/* Long enough that only the signal can end the wait in time. */
+	WRITE_ONCE(quote_timeout_ms, 10 * MSEC_PER_SEC);
+	c->h->mode = TDX_FAKE_HANG;
+
+	KUNIT_ASSERT_EQ(test, tdx_kunit_worker_start(test, w,
+						     tdx_qt_request_with_signal,
+						     c, "tdx_kunit_sig"), 0);
+	KUNIT_ASSERT_TRUE(test, tdx_kunit_worker_wait(w, 5 * HZ));
+	KUNIT_EXPECT_EQ(test, w->rc, -EINTR);
+	KUNIT_EXPECT_EQ(test, c->h->nr_reqs, 1);
+	KUNIT_EXPECT_EQ(test, c->qt.nr_quarantined, 1);
+}
+
+static void late_completion_is_found_by_polling(struct kunit *test)
+{
+	struct tdx_qt_ctx *c = test->priv;
+	ktime_t start = ktime_get();
+	size_t quote_len;
+	u8 *quote;
+
+	WRITE_ONCE(quote_timeout_ms, 10 * MSEC_PER_SEC);
+	c->h->mode = TDX_FAKE_LATER;
+	c->h->delay_ms = 15;
+	c->h->out_len = 3000;
+	c->h->fill = 0x99;
+	KUNIT_ASSERT_EQ(test, tdx_qt_get(test, &quote, &quote_len), 0);
+	KUNIT_EXPECT_GE(test, ktime_ms_delta(ktime_get(), start), 15);
+	KUNIT_ASSERT_EQ(test, quote_len, 3000);
+	KUNIT_EXPECT_EQ(test, tdx_qt_mismatches(quote, quote_len, 0x99), 0);
+	KUNIT_EXPECT_EQ(test, c->qt.nr_quarantined, 0);
+}
+
+static struct kunit_case tdx_qt_cases[] = {
+	KUNIT_CASE(request_header_is_version_1_with_the_tdreport),
+	KUNIT_CASE(previous_quote_is_wiped_before_next_request),
+	KUNIT_CASE_PARAM(final_status_gives_documented_errno,
+			 tdx_qt_status_gen_params),
+	KUNIT_CASE(in_flight_status_is_never_success),
+	KUNIT_CASE(out_len_beyond_buffer_is_efbig),
+	KUNIT_CASE(empty_quote_with_success_is_eproto),
+	KUNIT_CASE(quote_filling_the_whole_buffer_is_returned),
+	KUNIT_CASE(quote_is_a_private_copy_of_out_len_bytes),
+	KUNIT_CASE(retry_answers_are_retried_until_accepted),
+	KUNIT_CASE(endless_retry_times_out_and_keeps_the_buffer),
+	KUNIT_CASE(hypercall_error_is_eio_without_retry),
+	KUNIT_CASE(timeout_is_etimedout_and_quarantines_buffer),
+	KUNIT_CASE(quarantined_buffer_is_reused_once_host_completes),
+	KUNIT_CASE(quarantined_buffer_is_released_once_host_completes),
+	KUNIT_CASE(fifth_abandoned_buffer_is_ebusy_not_reuse),
+	KUNIT_CASE(signal_ends_wait_with_eintr_and_quarantines),
+	KUNIT_CASE(late_completion_is_found_by_polling),
+	{}
+};
+
+static struct kunit_suite tdx_qt_suite = {
+	.name = "tdx_quote_transport",
+	.init = tdx_qt_init,
+	.test_cases = tdx_qt_cases,
+};
+
+kunit_test_suite(tdx_qt_suite);
