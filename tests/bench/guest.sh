@@ -1,0 +1,75 @@
+# SPDX-License-Identifier: GPL-2.0
+# Benchmark, run in the guest by tests/bench/run (through tests/vm/run):
+# quote latency and report throughput on tdx_guest, then the throughput
+# floor on the null provider, all in this one boot.
+#
+#   guest.sh [SAMPLES [SLOW_SAMPLES [SECONDS [TRACE_SAMPLES [TRACE_SLOW]]]]]
+#
+# SAMPLES requests per service delay of 0, 1, 10 and 100 ms, SLOW_SAMPLES
+# for 1000 ms; SECONDS per throughput point; TRACE_* the same for the
+# traced latency pass (0 skips it). Results are JSON lines on stdout.
+set -eu
+. /test/lib.sh
+
+SAMPLES=${1:-15}
+SLOW_SAMPLES=${2:-5}
+SECONDS_PER_POINT=${3:-10}
+TRACE_SAMPLES=${4:-10}
+TRACE_SLOW=${5:-3}
+
+BENCH=/test/extra/tdx-bench
+NULL_KO=/test/extra/tdx_null_provider.ko
+DELAYS=0,1,10,100,1000
+
+[ -x "$BENCH" ] || fail "no $BENCH: run tests/bench/run, not this script"
+[ -f "$NULL_KO" ] || fail "no $NULL_KO"
+[ "$(cat /sys/module/tdx_guest/initstate 2>/dev/null)" = live ] ||
+	fail "tdx_guest is not loaded"
+
+# tracefs, for the traced pass (debugfs is mounted already).
+tracefs=/sys/kernel/tracing
+if [ ! -e "$tracefs/kprobe_events" ]; then
+	mount -t tracefs nodev "$tracefs" 2>/dev/null ||
+		note "cannot mount tracefs: no traced pass"
+fi
+
+qgs_pid=$(cat "$QGS_PID_FILE")
+"$BENCH" info
+# The unit price of polling here: CPU per hrtimer sleep/wake cycle.
+"$BENCH" sleepcost --interval-us 20,1000,20000 --count 300
+
+note "bench: latency on tdx_guest"
+"$BENCH" latency --delays-ms "$DELAYS" \
+	--samples "$SAMPLES,$SAMPLES,$SAMPLES,$SAMPLES,$SLOW_SAMPLES" \
+	--qgs-pid "$qgs_pid" || fail "latency run failed"
+
+if [ "$TRACE_SAMPLES" -gt 0 ] && [ -e "$tracefs/kprobe_events" ]; then
+	note "bench: traced latency on tdx_guest"
+	"$BENCH" latency --delays-ms "$DELAYS" --trace \
+		--samples "$TRACE_SAMPLES,$TRACE_SAMPLES,$TRACE_SAMPLES,$TRACE_SAMPLES,$TRACE_SLOW" \
+		--qgs-pid "$qgs_pid" || fail "traced latency run failed"
+fi
+
+note "bench: throughput on tdx_guest"
+echo 0 > /sys/kernel/debug/tdx_guest_emu/quote_delay_us
+"$BENCH" throughput --dirs 1,4,16 --seconds "$SECONDS_PER_POINT" \
+	--qgs-pid "$qgs_pid" || fail "throughput run on tdx_guest failed"
+
+# configfs-tsm of 6.12.117 will not register a provider while report
+# directories exist, so none may be left.
+for d in "$TSM_REPORT_ROOT"/*; do
+	if [ -d "$d" ]; then
+		rmdir "$d" || fail "rmdir $d"
+	fi
+done
+rmmod tdx_guest || fail "rmmod tdx_guest"
+load_module "$NULL_KO"
+assert_eq null "$(cat "$(new_report_dir nullcheck)/provider")" "provider"
+rmdir "$TSM_REPORT_ROOT/nullcheck"
+
+note "bench: throughput on the null provider (floor)"
+"$BENCH" throughput --dirs 1,4,16 --seconds "$SECONDS_PER_POINT" ||
+	fail "throughput run on the null provider failed"
+
+rmmod tdx_null_provider || fail "rmmod tdx_null_provider"
+note "bench: done"
