@@ -30,3 +30,17 @@ echo 1 > "$F/quote_oversize"
 expect_errno EFBIG "$d/outblob"
 assert_eq 0 "$(cat "$F/quote_oversize")" "quote_oversize resets after use"
 expect_quote_works "after oversize"
+
+# The host's service time is honoured: a quote takes at least that long,
+# still carries its nonce, and the next one after the delay is cleared is
+# quick again.
+echo 400000 > "$F/quote_delay_us"
+d=$(new_report_dir)
+arm_report "$d"
+t0=$(cut -d' ' -f1 /proc/uptime | tr -d .)
+cat "$d/outblob" > /tmp/slow
+t1=$(cut -d' ' -f1 /proc/uptime | tr -d .)
+[ $((t1 - t0)) -ge 40 ] || fail "a 400 ms service time took $(( (t1 - t0) * 10 )) ms"
+assert_eq "$(hex_of /tmp/nonce)" "$(tdx-quote field /tmp/slow reportdata)" "REPORTDATA with a service time"
+echo 0 > "$F/quote_delay_us"
+expect_quote_works "after the service time was cleared"
