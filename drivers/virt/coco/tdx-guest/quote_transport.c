@@ -221,7 +221,7 @@ EXPORT_SYMBOL_IF_KUNIT(tdx_quote_next_interval);
 
 /**
  * tdx_quote_poll_interval() - how long to sleep before the next look.
- * @prev_ns: the interval just slept.
+ * @prev_ns: the interval just slept, or 0 before the first sleep.
  * @elapsed_ns: time since the host took the request.
  * @recent_ns: how long recent requests took; 0 entries are unused.
  * @nr_recent: entries in @recent_ns.
@@ -268,10 +268,11 @@ static int tdx_quote_sleep(u64 ns)
 	return signal_pending(current) ? -EINTR : 0;
 }
 
-/* Sleep for up to @interval_ns, but never past @deadline. */
-static int tdx_quote_sleep_until(u64 interval_ns, ktime_t deadline)
+/* Sleep for up to @interval_ns from @now, but never past @deadline. */
+static int tdx_quote_sleep_until(u64 interval_ns, ktime_t now,
+				 ktime_t deadline)
 {
-	s64 left_ns = ktime_to_ns(ktime_sub(deadline, ktime_get()));
+	s64 left_ns = ktime_to_ns(ktime_sub(deadline, now));
 
 	if (left_ns <= 0)
 		return -ETIMEDOUT;
@@ -296,7 +297,7 @@ static int tdx_quote_submit(struct tdx_quote_transport *qt, ktime_t deadline)
 			pr_err("GetQuote hypercall rejected: %#llx\n", ret);
 			return -EIO;
 		}
-		rc = tdx_quote_sleep_until(backoff, deadline);
+		rc = tdx_quote_sleep_until(backoff, ktime_get(), deadline);
 		if (rc)
 			return rc;
 		backoff = min_t(u64, backoff * 2, TDX_QUOTE_RETRY_MAX_NS);
@@ -311,13 +312,14 @@ static int tdx_quote_wait(struct tdx_quote_transport *qt,
 			  const struct tdx_getquote_hdr *hdr, ktime_t deadline,
 			  u64 *status)
 {
-	ktime_t start = ktime_get();
-	u64 interval = tdx_quote_next_interval(0), elapsed;
+	ktime_t start = ktime_get(), now;
+	u64 interval = 0, elapsed;
 	int rc;
 
 	for (;;) {
 		*status = READ_ONCE(hdr->status);
-		elapsed = ktime_to_ns(ktime_sub(ktime_get(), start));
+		now = ktime_get();
+		elapsed = ktime_to_ns(ktime_sub(now, start));
 		if (*status != TDX_GETQUOTE_STATUS_IN_FLIGHT) {
 			/* Read out_len and the Quote only after the status. */
 			smp_rmb();
@@ -325,12 +327,13 @@ static int tdx_quote_wait(struct tdx_quote_transport *qt,
 				max_t(u64, elapsed, 1);
 			return 0;
 		}
-		rc = tdx_quote_sleep_until(interval, deadline);
-		if (rc)
-			return rc;
+		/* Decided from the time now, so no sleep overshoots a window. */
 		interval = tdx_quote_poll_interval(interval, elapsed,
 						   qt->recent_ns,
 						   TDX_QUOTE_HISTORY);
+		rc = tdx_quote_sleep_until(interval, now, deadline);
+		if (rc)
+			return rc;
 	}
 }
 
