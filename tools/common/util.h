@@ -5,6 +5,7 @@
 #ifndef TOOLS_COMMON_UTIL_H
 #define TOOLS_COMMON_UTIL_H
 
+#include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -28,6 +29,7 @@
 extern const char *progname;
 
 void errmsg(const char *fmt, ...) __printf(1, 2);
+void verrmsg(const char *fmt, va_list ap);
 
 int read_file(const char *path, size_t max, uint8_t **buf, size_t *len);
 int write_file(const char *path, const void *buf, size_t len);

@@ -78,11 +78,10 @@ static int usage_error(const char *fmt, ...)
 {
 	va_list ap;
 
-	fprintf(stderr, "%s: ", progname);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	verrmsg(fmt, ap);
 	va_end(ap);
-	fputs("\nTry 'tdx-quote --help'.\n", stderr);
+	fputs("Try 'tdx-quote --help'.\n", stderr);
 	return EXIT_USAGE;
 }
 
