@@ -24,12 +24,18 @@ HDR = struct.Struct("<HHIII")          # major, minor, type, size, error_code
 REQ_SIZES = struct.Struct("<II")       # report_size, id_list_size
 RESP_SIZES = struct.Struct("<II")      # selected_id_size, quote_size
 REPORTDATA_OFF = 128                   # in a TDREPORT
+CPUSVN_OFF = 16                        # in a TDREPORT
 QUOTE_REPORTDATA_OFF = 48 + 520        # in a Quote
+# In a Quote: header and body (632), signature data length (4), signature
+# (64), attestation key (64), certification data type (2) and size (4).
+QE_REPORT_OFF = 632 + 4 + 64 + 64 + 6
+QE_REPORT_SIG_OFF = QE_REPORT_OFF + 384
 
 
-def tdreport(reportdata):
+def tdreport(reportdata, cpusvn=bytes(16)):
     report = bytearray(1024)
     report[0] = 0x81
+    report[CPUSVN_OFF:CPUSVN_OFF + 16] = cpusvn
     report[512] = 1                    # TD attributes: DEBUG
     report[REPORTDATA_OFF:REPORTDATA_OFF + 64] = reportdata
     return bytes(report)
@@ -133,19 +139,44 @@ def main():
             return "ready file holds %r, pid is %d" % (pid, svc.proc.pid)
         return None
 
-    def good_quote():
+    def verified_quote(cpusvn=bytes(16)):
+        """Return (quote, None) for a verified quote, else (None, why)."""
         rd = os.urandom(64)
-        error, quote = parse_response(svc.ask(request(tdreport(rd))))
+        error, quote = parse_response(svc.ask(request(tdreport(rd, cpusvn))))
         if error != 0:
-            return "error_code 0x%x" % error
+            return None, "error_code 0x%x" % error
         if quote[QUOTE_REPORTDATA_OFF:QUOTE_REPORTDATA_OFF + 64] != rd:
-            return "reportdata not carried into the quote"
+            return None, "reportdata not carried into the quote"
         path = os.path.join(tmp, "service-quote.bin")
         open(path, "wb").write(quote)
         r = subprocess.run([os.path.join(bindir, "tdx-quote"), "verify",
                             "--root", root, path], capture_output=True)
         if r.returncode != 0:
-            return "tdx-quote verify exit %d" % r.returncode
+            return None, "tdx-quote verify exit %d" % r.returncode
+        return quote, None
+
+    def good_quote():
+        return verified_quote()[1]
+
+    def qe_report_kept():
+        """One QE report per platform CPUSVN, as a real QE keeps it."""
+        def qe(quote):
+            return (quote[QE_REPORT_OFF:QE_REPORT_OFF + 16],
+                    quote[QE_REPORT_SIG_OFF:QE_REPORT_SIG_OFF + 64])
+
+        svn_a, svn_b = bytes(range(16)), bytes(range(1, 17))
+        quotes = []
+        for svn in (svn_a, svn_a, svn_b, svn_b):
+            quote, why = verified_quote(svn)
+            if why:
+                return why
+            if qe(quote)[0] != svn:
+                return "QE report CPUSVN is not the TDREPORT's"
+            quotes.append(quote)
+        if qe(quotes[0]) != qe(quotes[1]) or qe(quotes[2]) != qe(quotes[3]):
+            return "QE report signed again for the same CPUSVN"
+        if qe(quotes[1])[1] == qe(quotes[2])[1]:
+            return "QE report reused across a CPUSVN change"
         return None
 
     def expect_error(msg):
@@ -180,6 +211,7 @@ def main():
 
     case("service-ready-file", ready_file)
     case("service-quote", good_quote)
+    case("service-qe-report-kept", qe_report_kept)
     case("service-bad-report-type", bad_type)
     case("service-bad-report-size",
          lambda: expect_error(request(tdreport(bytes(64))[:1000])))

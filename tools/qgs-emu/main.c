@@ -164,7 +164,7 @@ static int quote_to_file(const struct qgs_keys *keys, const uint8_t *report,
 	size_t quote_len;
 	int err;
 
-	if (quote_build(keys, report, report_len, &quote, &quote_len))
+	if (quote_build(keys, NULL, report, report_len, &quote, &quote_len))
 		return EXIT_FAILURE;
 	err = write_file(out, quote, quote_len);
 	free(quote);

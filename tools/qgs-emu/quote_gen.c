@@ -113,8 +113,40 @@ static size_t quote_size(const struct qgs_keys *keys, uint32_t *sig_data_len,
 	return sizeof(struct tdx_quote_v4) + sig;
 }
 
+/* Make and sign the QE report for @r's platform, or reuse the kept one. */
+static int qe_report_get(const struct qgs_keys *keys,
+			 struct qe_report_cache *cache,
+			 const struct tdx_tdreport *r, const uint8_t *auth,
+			 struct tdx_quote_qe_report_cert_data *qe)
+{
+	struct qe_report_cache fresh = { 0 };
+
+	if (cache && cache->valid &&
+	    !memcmp(cache->cpusvn, r->mac.cpusvn, sizeof(cache->cpusvn))) {
+		qe->qe_report = cache->report;
+		memcpy(qe->qe_report_signature, cache->signature,
+		       sizeof(qe->qe_report_signature));
+		return 0;
+	}
+	if (fill_qe_report(&fresh.report, r, keys->att_pub, auth,
+			   QGS_EMU_QE_AUTH_SIZE) ||
+	    ecdsa_sign_raw(keys->pck_key, &fresh.report, sizeof(fresh.report),
+			   fresh.signature))
+		return -1;
+	qe->qe_report = fresh.report;
+	memcpy(qe->qe_report_signature, fresh.signature,
+	       sizeof(qe->qe_report_signature));
+	if (cache) {
+		memcpy(fresh.cpusvn, r->mac.cpusvn, sizeof(fresh.cpusvn));
+		fresh.valid = true;
+		*cache = fresh;
+	}
+	return 0;
+}
+
 /* Fill everything after the signature and attestation key. */
 static int fill_cert_data(const struct qgs_keys *keys,
+			  struct qe_report_cache *qe_cache,
 			  const struct tdx_tdreport *r,
 			  struct tdx_quote_ecdsa_sig_data *sig,
 			  uint32_t cert_size)
@@ -130,10 +162,7 @@ static int fill_cert_data(const struct qgs_keys *keys,
 
 	qe->qe_auth_data_size = htole16(QGS_EMU_QE_AUTH_SIZE);
 	fill_qe_auth(auth, QGS_EMU_QE_AUTH_SIZE);
-	if (fill_qe_report(&qe->qe_report, r, keys->att_pub, auth,
-			   QGS_EMU_QE_AUTH_SIZE) ||
-	    ecdsa_sign_raw(keys->pck_key, &qe->qe_report,
-			   sizeof(qe->qe_report), qe->qe_report_signature))
+	if (qe_report_get(keys, qe_cache, r, auth, qe))
 		return -1;
 
 	chain = (void *)(auth + QGS_EMU_QE_AUTH_SIZE);
@@ -146,6 +175,8 @@ static int fill_cert_data(const struct qgs_keys *keys,
 /**
  * quote_build() - make a signed Quote v4 for a TDREPORT.
  * @keys: the TEST key set.
+ * @qe_cache: where the QE report is kept between Quotes, or NULL to make
+ *	it afresh.
  * @report: the TDREPORT (untrusted: size and type are checked).
  * @report_len: bytes of @report.
  * @quote: on success, a malloc()ed Quote the caller frees.
@@ -154,8 +185,9 @@ static int fill_cert_data(const struct qgs_keys *keys,
  * Return: 0; -EINVAL for a malformed report (silently: callers that want
  * the reason ask tdreport_check()); -1 after reporting any other failure.
  */
-int quote_build(const struct qgs_keys *keys, const uint8_t *report,
-		size_t report_len, uint8_t **quote, size_t *quote_len)
+int quote_build(const struct qgs_keys *keys, struct qe_report_cache *qe_cache,
+		const uint8_t *report, size_t report_len, uint8_t **quote,
+		size_t *quote_len)
 {
 	const struct tdx_tdreport *r = (const void *)report;
 	struct tdx_quote_ecdsa_sig_data *sig;
@@ -184,7 +216,7 @@ int quote_build(const struct qgs_keys *keys, const uint8_t *report,
 	if (ecdsa_sign_raw(keys->att_key, q,
 			   sizeof(q->header) + sizeof(q->body),
 			   sig->signature) ||
-	    fill_cert_data(keys, r, sig, cert_size)) {
+	    fill_cert_data(keys, qe_cache, r, sig, cert_size)) {
 		free(q);
 		return -1;
 	}

@@ -5,8 +5,11 @@
 #ifndef QGS_EMU_QUOTE_GEN_H
 #define QGS_EMU_QUOTE_GEN_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+
+#include <tdx-guest/quote_v4.h>
 
 #include "keys.h"
 
@@ -17,7 +20,27 @@
 #define QGS_EMU_QE_PROD_ID	2
 #define QGS_EMU_QE_AUTH_SIZE	32
 
-int quote_build(const struct qgs_keys *keys, const uint8_t *report,
-		size_t report_len, uint8_t **quote, size_t *quote_len);
+/**
+ * struct qe_report_cache - a QE report and its PCK signature, kept.
+ * @valid: @report and @signature hold a report for @cpusvn.
+ * @cpusvn: the platform CPUSVN the report was made for.
+ * @report: the QE report.
+ * @signature: raw r || s over @report by the PCK leaf key.
+ *
+ * A Quoting Enclave certifies its attestation key once, not per Quote: the
+ * QE report depends only on the platform's CPUSVN and the attestation key,
+ * so a real QE keeps it, and so does this one. Each Quote then costs one
+ * signature, as with Intel's.
+ */
+struct qe_report_cache {
+	bool valid;
+	uint8_t cpusvn[16];
+	struct tdx_sgx_report_body report;
+	uint8_t signature[TDX_QUOTE_ECDSA_SIG_SIZE];
+};
+
+int quote_build(const struct qgs_keys *keys, struct qe_report_cache *qe_cache,
+		const uint8_t *report, size_t report_len, uint8_t **quote,
+		size_t *quote_len);
 
 #endif /* QGS_EMU_QUOTE_GEN_H */

@@ -141,7 +141,8 @@ static int write_message(int fd, const uint8_t *msg, size_t len)
 }
 
 /* Build the response to one request; malformed ones get an error code. */
-static uint8_t *answer(const struct qgs_keys *keys, const uint8_t *req,
+static uint8_t *answer(const struct qgs_keys *keys,
+		       struct qe_report_cache *qe_cache, const uint8_t *req,
 		       size_t req_len, size_t *resp_len, unsigned long seq,
 		       int verbose)
 {
@@ -156,8 +157,8 @@ static uint8_t *answer(const struct qgs_keys *keys, const uint8_t *req,
 	    tdreport_check(report, report_len, err, sizeof(err))) {
 		if (verbose)
 			errmsg("request %lu: malformed: %s", seq, err);
-	} else if (quote_build(keys, report, report_len, &quote,
-			       &quote_len)) {
+	} else if (quote_build(keys, qe_cache, report, report_len,
+			       &quote, &quote_len)) {
 		errmsg("request %lu: building the quote failed", seq);
 	} else {
 		code = TDX_QGS_SUCCESS;
@@ -206,6 +207,7 @@ static int serve(const struct qgs_keys *keys, int fd, int sig_fd,
 		 int verbose)
 {
 	uint8_t *buf = malloc(REQUEST_BUF_SIZE), *resp;
+	struct qe_report_cache qe_cache = { 0 };
 	unsigned long seq = 0;
 	size_t resp_len;
 	ssize_t n;
@@ -225,7 +227,8 @@ static int serve(const struct qgs_keys *keys, int fd, int sig_fd,
 			ret = -1;
 			break;
 		}
-		resp = answer(keys, buf, n, &resp_len, ++seq, verbose);
+		resp = answer(keys, &qe_cache, buf, n, &resp_len, ++seq,
+			      verbose);
 		/*
 		 * A failed write loses only this request: the kernel fails
 		 * or times it out. Keep serving the rest.
