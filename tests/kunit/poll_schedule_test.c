@@ -1,120 +1,42 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * KUnit suite tdx_poll_schedule: how often the GetQuote status is polled.
+ * KUnit suite tdx_poll_schedule: when the GetQuote status is looked at.
  *
- * The schedule is what makes a quote cost the service's time plus a small
- * fraction (DESIGN.md section 6). Intervals start in the tens of
- * microseconds and grow by at least 5% (and at least 1 us) per poll, so
- * waiting never turns into spinning; they never shrink, and they stop
- * growing at 20 ms, reached within the first second, so a slow service
- * costs at most that much extra. A transport that remembers how long
- * recent quotes took polls densely around those times, but never less
- * often than the ordinary schedule.
+ * The schedule decides both costs of waiting for a quote (DESIGN.md
+ * section 6): how late the answer is seen, and how many timer wake-ups
+ * the wait takes. These tests walk it without a clock: a request whose
+ * answer comes at time "done" is looked at 0, then after each interval the
+ * schedule gives, until a look at or after "done". That look's time is
+ * how late the answer was seen; the number of looks is the CPU it cost.
+ *
+ * With no history the answer is seen within a tenth of its time (and the
+ * 20 ms cap), and intervals never drop below tens of microseconds, so the
+ * wait never spins. When recent quotes took about t, one that takes t again
+ * is seen within 1/64 of t (at most 500 us) with a handful of wake-ups, a
+ * faster one within four times its time, and a slower one within a tenth.
  */
 #include <linux/kernel.h>
+#include <linux/minmax.h>
 #include <linux/time64.h>
 #include <kunit/test.h>
 
 #include "tdx_kunit.h"
 
 #define TDX_POLL_CAP_NS		(20 * NSEC_PER_MSEC)
+#define TDX_POLL_AHEAD_CAP_NS	(50 * NSEC_PER_MSEC)
 #define TDX_POLL_FLOOR_NS	NSEC_PER_USEC
+/* Without history no interval is shorter: waiting does not spin. */
+#define TDX_POLL_SHORTEST_NS	(10 * NSEC_PER_USEC)
 
-/*
- * Intervals a schedule may start from. The transport starts at 20 us, a
- * constant it does not export; the properties below hold from any start
- * up to the tens of microseconds.
- */
-static const u64 tdx_poll_starts[] = {
-	1, NSEC_PER_USEC, 10 * NSEC_PER_USEC, 20 * NSEC_PER_USEC,
-	50 * NSEC_PER_USEC, 99 * NSEC_PER_USEC,
+static const u64 tdx_poll_no_history[TDX_QUOTE_HISTORY];
+
+/* Times the answer may come at, from instant to the default timeout. */
+static const u64 tdx_poll_done[] = {
+	1, NSEC_PER_USEC, 30 * NSEC_PER_USEC, 333 * NSEC_PER_USEC,
+	NSEC_PER_MSEC, 1750 * NSEC_PER_USEC, 10 * NSEC_PER_MSEC,
+	99 * NSEC_PER_MSEC, 100 * NSEC_PER_MSEC, 250 * NSEC_PER_MSEC,
+	NSEC_PER_SEC, 7 * NSEC_PER_SEC, 30 * NSEC_PER_SEC,
 };
-
-/*
- * Intervals the schedule passes through, below and at the cap. Not 0: the
- * function is not asked for the first interval (see tdx_poll_starts).
- */
-static const u64 tdx_poll_samples[] = {
-	1, 999, NSEC_PER_USEC, 19 * NSEC_PER_USEC, 20 * NSEC_PER_USEC,
-	21 * NSEC_PER_USEC, 100 * NSEC_PER_USEC, NSEC_PER_MSEC,
-	10 * NSEC_PER_MSEC, 19 * NSEC_PER_MSEC, TDX_POLL_CAP_NS - 1,
-	TDX_POLL_CAP_NS,
-};
-
-static u64 tdx_poll_min_step(u64 prev)
-{
-	return max_t(u64, prev / 20, TDX_POLL_FLOOR_NS);
-}
-
-static void first_interval_is_tens_of_microseconds(struct kunit *test)
-{
-	u64 first = tdx_quote_next_interval(0);
-
-	KUNIT_EXPECT_GE(test, first, 10 * NSEC_PER_USEC);
-	KUNIT_EXPECT_LT(test, first, 100 * NSEC_PER_USEC);
-}
-
-static void interval_grows_by_5_percent_or_1us(struct kunit *test)
-{
-	unsigned int i;
-
-	for (i = 0; i < ARRAY_SIZE(tdx_poll_samples); i++) {
-		u64 prev = tdx_poll_samples[i];
-		u64 next = tdx_quote_next_interval(prev);
-		u64 want = min_t(u64, prev + tdx_poll_min_step(prev),
-				 TDX_POLL_CAP_NS);
-
-		KUNIT_EXPECT_GE_MSG(test, next, want, "after %llu ns", prev);
-	}
-}
-
-static void interval_never_decreases_and_is_capped_at_20ms(struct kunit *test)
-{
-	unsigned int i, steps;
-
-	for (i = 0; i < ARRAY_SIZE(tdx_poll_starts); i++) {
-		u64 prev = tdx_poll_starts[i], next;
-
-		for (steps = 0; steps < 10000; steps++) {
-			next = tdx_quote_next_interval(prev);
-			KUNIT_ASSERT_GE_MSG(test, next, prev, "after %llu ns",
-					    prev);
-			KUNIT_ASSERT_LE_MSG(test, next, TDX_POLL_CAP_NS,
-					    "after %llu ns", prev);
-			if (next == prev)
-				break;
-			prev = next;
-		}
-		/* It settles, and exactly at the cap. */
-		KUNIT_EXPECT_EQ_MSG(test, prev, TDX_POLL_CAP_NS,
-				    "from %llu ns", tdx_poll_starts[i]);
-	}
-	KUNIT_EXPECT_EQ(test, tdx_quote_next_interval(TDX_POLL_CAP_NS),
-			TDX_POLL_CAP_NS);
-	KUNIT_EXPECT_EQ(test, tdx_quote_next_interval(NSEC_PER_SEC),
-			TDX_POLL_CAP_NS);
-}
-
-static void time_to_reach_cap_is_under_1s(struct kunit *test)
-{
-	unsigned int i, steps;
-
-	for (i = 0; i < ARRAY_SIZE(tdx_poll_starts); i++) {
-		u64 interval = tdx_poll_starts[i], total = 0;
-
-		for (steps = 0; interval < TDX_POLL_CAP_NS && steps < 10000;
-		     steps++) {
-			total += interval;
-			interval = tdx_quote_next_interval(interval);
-		}
-		KUNIT_EXPECT_EQ(test, interval, TDX_POLL_CAP_NS);
-		KUNIT_EXPECT_LT_MSG(test, total, NSEC_PER_SEC,
-				    "from %llu ns: %u polls", tdx_poll_starts[i],
-				    steps);
-		/* Yet it does not race there: far fewer polls than 1/ms. */
-		KUNIT_EXPECT_LT(test, steps, 1000);
-	}
-}
 
 /* Recent completion times a transport may remember (0: unused slot). */
 static const u64 tdx_poll_histories[][TDX_QUOTE_HISTORY] = {
@@ -125,84 +47,135 @@ static const u64 tdx_poll_histories[][TDX_QUOTE_HISTORY] = {
 	{ 1, 100 * NSEC_PER_USEC, 40 * NSEC_PER_MSEC, 25 * NSEC_PER_SEC },
 };
 
-/* Times since the request was taken at which the transport may look. */
-static const u64 tdx_poll_elapsed[] = {
-	0, 1, 50 * NSEC_PER_USEC, 262 * NSEC_PER_USEC, 300 * NSEC_PER_USEC,
-	1750 * NSEC_PER_USEC, 2 * NSEC_PER_MSEC, 8749 * NSEC_PER_USEC,
-	8750 * NSEC_PER_USEC, 10 * NSEC_PER_MSEC, 12499 * NSEC_PER_USEC,
-	12500 * NSEC_PER_USEC, 875 * NSEC_PER_MSEC, NSEC_PER_SEC,
-	30 * NSEC_PER_SEC,
-};
-
-static void poll_without_history_follows_next_interval(struct kunit *test)
+/*
+ * Look at 0 and then as scheduled until a look at or after @done.
+ * Return the time of that look; *@looks counts every look, the first
+ * included.
+ */
+static u64 tdx_poll_walk(const u64 *recent, u64 done, unsigned int *looks)
 {
-	unsigned int i, j;
+	u64 t = 0;
 
-	for (i = 0; i < ARRAY_SIZE(tdx_poll_samples); i++)
-		for (j = 0; j < ARRAY_SIZE(tdx_poll_elapsed); j++)
-			KUNIT_EXPECT_EQ_MSG(test,
-					    tdx_quote_poll_interval(tdx_poll_samples[i],
-								    tdx_poll_elapsed[j],
-								    tdx_poll_histories[0],
-								    TDX_QUOTE_HISTORY),
-					    tdx_quote_next_interval(tdx_poll_samples[i]),
-					    "after %llu ns, at %llu ns",
-					    tdx_poll_samples[i], tdx_poll_elapsed[j]);
+	*looks = 1;
+	while (t < done && *looks < 100000) {
+		t += tdx_quote_poll_interval(t, recent, TDX_QUOTE_HISTORY);
+		(*looks)++;
+	}
+	return t;
 }
 
-static void history_never_makes_polling_slower(struct kunit *test)
+/* How late an answer that recent quotes predict may be seen. */
+static u64 tdx_poll_near(u64 t)
 {
-	unsigned int h, i, j;
+	return clamp_t(u64, t / 64, 50 * NSEC_PER_USEC, 500 * NSEC_PER_USEC);
+}
+
+static void first_look_is_within_tens_of_microseconds(struct kunit *test)
+{
+	unsigned int h;
+	u64 first = tdx_quote_poll_interval(0, tdx_poll_no_history,
+					    TDX_QUOTE_HISTORY);
+
+	KUNIT_EXPECT_GE(test, first, TDX_POLL_SHORTEST_NS);
+	KUNIT_EXPECT_LT(test, first, 100 * NSEC_PER_USEC);
+	/* History never delays the first look. */
+	for (h = 0; h < ARRAY_SIZE(tdx_poll_histories); h++)
+		KUNIT_EXPECT_LT_MSG(test,
+				    tdx_quote_poll_interval(0,
+							    tdx_poll_histories[h],
+							    TDX_QUOTE_HISTORY),
+				    100 * NSEC_PER_USEC, "history %u", h);
+}
+
+static void without_history_intervals_grow_to_20ms_and_never_spin(struct kunit *test)
+{
+	u64 elapsed, prev = 0, next;
+
+	for (elapsed = 0; elapsed <= 2 * NSEC_PER_SEC;
+	     elapsed += elapsed / 3 + NSEC_PER_USEC) {
+		next = tdx_quote_poll_interval(elapsed, tdx_poll_no_history,
+					       TDX_QUOTE_HISTORY);
+		KUNIT_EXPECT_GE_MSG(test, next, TDX_POLL_SHORTEST_NS,
+				    "at %llu ns", elapsed);
+		KUNIT_EXPECT_GE_MSG(test, next, prev, "at %llu ns", elapsed);
+		KUNIT_EXPECT_LE_MSG(test, next, TDX_POLL_CAP_NS, "at %llu ns",
+				    elapsed);
+		prev = next;
+	}
+	KUNIT_EXPECT_EQ(test, prev, TDX_POLL_CAP_NS);
+}
+
+static void without_history_answer_is_seen_within_a_tenth(struct kunit *test)
+{
+	unsigned int i, looks;
+
+	for (i = 0; i < ARRAY_SIZE(tdx_poll_done); i++) {
+		u64 done = tdx_poll_done[i];
+		u64 late = max_t(u64, min_t(u64, done / 10, TDX_POLL_CAP_NS),
+				 20 * NSEC_PER_USEC);
+
+		KUNIT_EXPECT_LE_MSG(test,
+				    tdx_poll_walk(tdx_poll_no_history, done,
+						  &looks),
+				    done + late, "answer at %llu ns", done);
+	}
+	/* Geometric growth: a 1 s wait takes a bounded number of looks. */
+	tdx_poll_walk(tdx_poll_no_history, NSEC_PER_SEC, &looks);
+	KUNIT_EXPECT_LE(test, looks, 130);
+}
+
+static void intervals_are_bounded_for_any_history(struct kunit *test)
+{
+	unsigned int h, i;
 
 	for (h = 0; h < ARRAY_SIZE(tdx_poll_histories); h++) {
-		for (i = 0; i < ARRAY_SIZE(tdx_poll_samples); i++) {
-			u64 prev = tdx_poll_samples[i];
+		for (i = 0; i < ARRAY_SIZE(tdx_poll_done); i++) {
+			u64 next = tdx_quote_poll_interval(tdx_poll_done[i],
+							   tdx_poll_histories[h],
+							   TDX_QUOTE_HISTORY);
 
-			for (j = 0; j < ARRAY_SIZE(tdx_poll_elapsed); j++) {
-				u64 next = tdx_quote_poll_interval(prev,
-								   tdx_poll_elapsed[j],
-								   tdx_poll_histories[h],
-								   TDX_QUOTE_HISTORY);
-
-				KUNIT_EXPECT_LE_MSG(test, next,
-						    tdx_quote_next_interval(prev),
-						    "history %u, after %llu ns, at %llu ns",
-						    h, prev, tdx_poll_elapsed[j]);
-				KUNIT_EXPECT_GE(test, next, TDX_POLL_FLOOR_NS);
-			}
+			KUNIT_EXPECT_GE(test, next, TDX_POLL_FLOOR_NS);
+			KUNIT_EXPECT_LE_MSG(test, next, TDX_POLL_AHEAD_CAP_NS,
+					    "history %u, at %llu ns", h,
+					    tdx_poll_done[i]);
 		}
 	}
 }
 
 /*
- * The contract of the history, in terms that do not depend on how wide
- * the window around a recent time t is: at t itself polls come at most
- * t/128 apart (bounded to 50 us .. 1 ms), and no sleep that starts
- * before t ends later than that past t.
+ * The case the schedule is tuned for: a service that takes what it took
+ * the last times, give or take 1%. Without history the same waits cost
+ * 36, 53, 77 and 124 looks.
  */
-static u64 tdx_poll_near(u64 t)
+static void steady_service_is_seen_at_once_with_few_looks(struct kunit *test)
 {
-	return clamp_t(u64, t / 128, 50 * NSEC_PER_USEC, NSEC_PER_MSEC);
-}
+	static const struct {
+		u64 t;
+		unsigned int max_looks;
+	} cases[] = {
+		{ 2 * NSEC_PER_MSEC, 12 },
+		{ 10 * NSEC_PER_MSEC, 12 },
+		{ 100 * NSEC_PER_MSEC, 16 },
+		{ NSEC_PER_SEC, 80 },
+	};
+	unsigned int i, looks;
+	int pct;
 
-static void polls_are_dense_at_recent_completion_times(struct kunit *test)
-{
-	unsigned int h, i;
+	for (i = 0; i < ARRAY_SIZE(cases); i++) {
+		u64 t = cases[i].t;
+		const u64 recent[TDX_QUOTE_HISTORY] = { t, t, t, t };
 
-	for (h = 1; h < ARRAY_SIZE(tdx_poll_histories); h++) {
-		const u64 *recent = tdx_poll_histories[h];
+		for (pct = -1; pct <= 1; pct++) {
+			u64 done = t + (s64)t * pct / 100;
 
-		for (i = 0; i < TDX_QUOTE_HISTORY; i++) {
-			u64 t = recent[i];
-
-			if (t < NSEC_PER_USEC)
-				continue;
 			KUNIT_EXPECT_LE_MSG(test,
-					    tdx_quote_poll_interval(TDX_POLL_CAP_NS,
-								    t, recent,
-								    TDX_QUOTE_HISTORY),
-					    tdx_poll_near(t),
-					    "history %u, at %llu ns", h, t);
+					    tdx_poll_walk(recent, done, &looks),
+					    done + tdx_poll_near(t),
+					    "t %llu ns, answer at %llu ns", t,
+					    done);
+			KUNIT_EXPECT_LE_MSG(test, looks, cases[i].max_looks,
+					    "t %llu ns, answer at %llu ns", t,
+					    done);
 		}
 	}
 }
@@ -213,25 +186,63 @@ static void no_sleep_oversteps_a_recent_completion_time(struct kunit *test)
 	const u64 t = recent[0];
 	u64 elapsed;
 
-	/* The longest interval there is, from every point before t. */
-	for (elapsed = 0; elapsed < t; elapsed += 50 * NSEC_PER_USEC) {
-		u64 next = tdx_quote_poll_interval(TDX_POLL_CAP_NS, elapsed,
-						   recent, TDX_QUOTE_HISTORY);
+	for (elapsed = 0; elapsed < t; elapsed += 25 * NSEC_PER_USEC) {
+		u64 next = tdx_quote_poll_interval(elapsed, recent,
+						   TDX_QUOTE_HISTORY);
 
 		KUNIT_EXPECT_LE_MSG(test, elapsed + next, t + tdx_poll_near(t),
 				    "at %llu ns", elapsed);
 	}
 }
 
+static void faster_service_is_seen_within_four_times(struct kunit *test)
+{
+	static const u64 recent[TDX_QUOTE_HISTORY] = {
+		NSEC_PER_SEC, NSEC_PER_SEC, NSEC_PER_SEC, NSEC_PER_SEC,
+	};
+	unsigned int i, looks;
+
+	for (i = 0; i < ARRAY_SIZE(tdx_poll_done); i++) {
+		u64 done = tdx_poll_done[i];
+		u64 late = max_t(u64, min_t(u64, 3 * done,
+					    TDX_POLL_AHEAD_CAP_NS),
+				 20 * NSEC_PER_USEC);
+
+		if (done >= NSEC_PER_SEC / 2)
+			break;
+		KUNIT_EXPECT_LE_MSG(test, tdx_poll_walk(recent, done, &looks),
+				    done + late, "answer at %llu ns", done);
+	}
+}
+
+static void slower_service_is_seen_within_a_tenth(struct kunit *test)
+{
+	static const u64 recent[TDX_QUOTE_HISTORY] = {
+		10 * NSEC_PER_MSEC, 10 * NSEC_PER_MSEC,
+	};
+	unsigned int i, looks;
+
+	for (i = 0; i < ARRAY_SIZE(tdx_poll_done); i++) {
+		u64 done = tdx_poll_done[i];
+
+		if (done < 20 * NSEC_PER_MSEC)
+			continue;
+		KUNIT_EXPECT_LE_MSG(test, tdx_poll_walk(recent, done, &looks),
+				    done + min_t(u64, done / 10,
+						 TDX_POLL_CAP_NS),
+				    "answer at %llu ns", done);
+	}
+}
+
 static struct kunit_case tdx_poll_cases[] = {
-	KUNIT_CASE(first_interval_is_tens_of_microseconds),
-	KUNIT_CASE(interval_grows_by_5_percent_or_1us),
-	KUNIT_CASE(interval_never_decreases_and_is_capped_at_20ms),
-	KUNIT_CASE(time_to_reach_cap_is_under_1s),
-	KUNIT_CASE(poll_without_history_follows_next_interval),
-	KUNIT_CASE(history_never_makes_polling_slower),
-	KUNIT_CASE(polls_are_dense_at_recent_completion_times),
+	KUNIT_CASE(first_look_is_within_tens_of_microseconds),
+	KUNIT_CASE(without_history_intervals_grow_to_20ms_and_never_spin),
+	KUNIT_CASE(without_history_answer_is_seen_within_a_tenth),
+	KUNIT_CASE(intervals_are_bounded_for_any_history),
+	KUNIT_CASE(steady_service_is_seen_at_once_with_few_looks),
 	KUNIT_CASE(no_sleep_oversteps_a_recent_completion_time),
+	KUNIT_CASE(faster_service_is_seen_within_four_times),
+	KUNIT_CASE(slower_service_is_seen_within_a_tenth),
 	{}
 };
 

@@ -19,15 +19,29 @@
  * has written a final status into it. The number held is bounded.
  *
  * Completion is found by polling, because an out-of-tree module cannot own
- * the event-notify interrupt vector. The first checks come after tens of
- * microseconds and each interval is a few percent longer than the last, up
- * to a cap, so the delay added to a quote stays a small fraction of the
- * service's own time while the guest sleeps rather than spins. A quote
- * service tends to take about as long as it took the last few times, so
- * around those times (from 7/8 to 5/4 of each) the intervals are kept
- * short: that is where the answer most likely arrives. Nothing is skipped
- * on the strength of that history, so a service that gets faster is still
- * found by the ordinary schedule.
+ * the event-notify interrupt vector. Each look costs a timer wake-up, so
+ * the schedule trades wake-ups against how late an answer is seen:
+ *
+ * - With nothing known, the first look comes after tens of microseconds
+ *   and each interval is a tenth of the time waited so far, up to a cap:
+ *   an answer is seen at most 10% (or the cap) after it came, for about
+ *   25 wake-ups per tenfold of waiting.
+ * - A quote service tends to take about as long as it took the last few
+ *   times. Around each of those times (a window from 1/64 before to 1/16
+ *   after) looks come every 1/64 of it, at most 500 us apart: that is
+ *   where the answer most likely arrives, and where the latency target is
+ *   won.
+ * - Before the next such window the answer is unlikely, so intervals grow
+ *   faster (three times the time waited, to a higher cap) and no sleep
+ *   runs past the window's start. A service that got faster is still seen
+ *   within four times its new time, and the history follows it within a
+ *   few requests.
+ * - Past every window the service is slower than it was: back to the
+ *   schedule for nothing known.
+ *
+ * Each completion is remembered as the middle of the last two looks, the
+ * best estimate of when it came, so the windows do not drift towards the
+ * late side of where a coarse look happened to find it.
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
@@ -55,9 +69,12 @@
 #define TDX_QUOTE_POLL_FIRST_NS		(20 * NSEC_PER_USEC)
 #define TDX_QUOTE_POLL_MIN_STEP_NS	NSEC_PER_USEC
 #define TDX_QUOTE_POLL_MAX_NS		(20 * NSEC_PER_MSEC)
-/* Intervals near a recent completion time: 1/256th of it, within bounds. */
+/* Before a window the answer is unlikely: longer intervals, higher cap. */
+#define TDX_QUOTE_POLL_AHEAD_MAX_NS	(50 * NSEC_PER_MSEC)
+/* Windows around recent completion times, and intervals inside them. */
+#define TDX_QUOTE_WINDOW_PAD_NS		(50 * NSEC_PER_USEC)
 #define TDX_QUOTE_POLL_NEAR_MIN_NS	(50 * NSEC_PER_USEC)
-#define TDX_QUOTE_POLL_NEAR_MAX_NS	NSEC_PER_MSEC
+#define TDX_QUOTE_POLL_NEAR_MAX_NS	(500 * NSEC_PER_USEC)
 /* Timer slack lets wake-ups merge, but must not undo a short interval. */
 #define TDX_QUOTE_SLACK_MAX_NS		(50 * NSEC_PER_USEC)
 #define TDX_QUOTE_RETRY_FIRST_NS	(100 * NSEC_PER_USEC)
@@ -197,61 +214,76 @@ static void tdx_quote_fill_request(struct tdx_getquote_hdr *hdr, size_t len,
 	memcpy(hdr->data, tdreport, TDX_TDREPORT_SIZE);
 }
 
-/**
- * tdx_quote_next_interval() - the poll interval that follows @prev_ns.
- * @prev_ns: the interval just slept, in nanoseconds, or 0 for the first.
- *
- * Growing each interval by 1/10th keeps the time between the host's
- * completion and our next look under 10% of the time already waited, and
- * about 5% in the median, with half the wake-ups of a 5% step.
- *
- * Return: the next interval in nanoseconds, never above the cap.
- */
-u64 tdx_quote_next_interval(u64 prev_ns)
+/* With nothing known: a tenth of the time waited, within bounds. */
+static u64 tdx_quote_base_interval(u64 elapsed_ns)
 {
-	u64 step;
-
-	/* Fast hosts answer within microseconds: look early. */
-	if (!prev_ns)
-		return TDX_QUOTE_POLL_FIRST_NS;
-	step = max_t(u64, prev_ns / 10, TDX_QUOTE_POLL_MIN_STEP_NS);
-	return min_t(u64, prev_ns + step, TDX_QUOTE_POLL_MAX_NS);
+	return clamp_t(u64, elapsed_ns / 10, TDX_QUOTE_POLL_FIRST_NS,
+		       TDX_QUOTE_POLL_MAX_NS);
 }
-EXPORT_SYMBOL_IF_KUNIT(tdx_quote_next_interval);
+
+/* Before a window: three times the time waited, within bounds. */
+static u64 tdx_quote_ahead_interval(u64 elapsed_ns)
+{
+	return clamp_t(u64, elapsed_ns * 3, TDX_QUOTE_POLL_FIRST_NS,
+		       TDX_QUOTE_POLL_AHEAD_MAX_NS);
+}
+
+/* The window around a recent completion time @t_ns: [start, end). */
+static u64 tdx_quote_window_start(u64 t_ns)
+{
+	u64 margin = t_ns / 64 + TDX_QUOTE_WINDOW_PAD_NS;
+
+	return t_ns > margin ? t_ns - margin : 0;
+}
+
+static u64 tdx_quote_window_end(u64 t_ns)
+{
+	return t_ns + t_ns / 16 + TDX_QUOTE_WINDOW_PAD_NS;
+}
+
+static u64 tdx_quote_near_interval(u64 t_ns)
+{
+	return clamp_t(u64, t_ns / 64, TDX_QUOTE_POLL_NEAR_MIN_NS,
+		       TDX_QUOTE_POLL_NEAR_MAX_NS);
+}
 
 /**
  * tdx_quote_poll_interval() - how long to sleep before the next look.
- * @prev_ns: the interval just slept, or 0 before the first sleep.
  * @elapsed_ns: time since the host took the request.
- * @recent_ns: how long recent requests took; 0 entries are unused.
+ * @recent_ns: when recent requests completed; 0 entries are unused.
  * @nr_recent: entries in @recent_ns.
  *
- * The ordinary schedule is tdx_quote_next_interval(). Near a recent
- * completion time t (from 7/8 t to 5/4 t) the interval is at most t/256
- * (bounded to 50 us .. 1 ms), and a sleep that would jump into that
- * window ends at its start instead.
+ * Implements the schedule the DOC comment of this file describes. It
+ * depends on nothing but its arguments, so every property of it can be
+ * checked without a clock.
  *
  * Return: the next interval in nanoseconds, at least 1 us.
  */
-u64 tdx_quote_poll_interval(u64 prev_ns, u64 elapsed_ns, const u64 *recent_ns,
+u64 tdx_quote_poll_interval(u64 elapsed_ns, const u64 *recent_ns,
 			    unsigned int nr_recent)
 {
-	u64 next = tdx_quote_next_interval(prev_ns);
+	u64 next_window = U64_MAX, near = U64_MAX, next;
 	unsigned int i;
 
 	for (i = 0; i < nr_recent; i++) {
 		u64 t = recent_ns[i];
-		u64 lo = t - t / 8, hi = t + t / 4;
-		u64 near = clamp_t(u64, t / 256, TDX_QUOTE_POLL_NEAR_MIN_NS,
-				   TDX_QUOTE_POLL_NEAR_MAX_NS);
 
-		if (!t || elapsed_ns >= hi)
+		if (!t)
 			continue;
-		if (elapsed_ns >= lo)
-			next = min(next, near);
-		else if (elapsed_ns + next > lo)
-			next = lo - elapsed_ns;
+		if (elapsed_ns < tdx_quote_window_start(t))
+			next_window = min(next_window,
+					  tdx_quote_window_start(t));
+		else if (elapsed_ns < tdx_quote_window_end(t))
+			near = min(near, tdx_quote_near_interval(t));
 	}
+	if (near != U64_MAX)
+		next = min(near, tdx_quote_base_interval(elapsed_ns));
+	else if (next_window != U64_MAX)
+		next = tdx_quote_ahead_interval(elapsed_ns);
+	else
+		next = tdx_quote_base_interval(elapsed_ns);
+	if (next_window != U64_MAX)
+		next = min(next, next_window - elapsed_ns);
 	return max_t(u64, next, TDX_QUOTE_POLL_MIN_STEP_NS);
 }
 EXPORT_SYMBOL_IF_KUNIT(tdx_quote_poll_interval);
@@ -305,6 +337,19 @@ static int tdx_quote_submit(struct tdx_quote_transport *qt, ktime_t deadline)
 }
 
 /*
+ * Remember when a request completed: between the last look that found it
+ * in flight and the one that found it done. The middle is the estimate
+ * with no bias towards either look.
+ */
+static void tdx_quote_note_completion(struct tdx_quote_transport *qt,
+				      u64 last_busy_ns, u64 done_ns)
+{
+	u64 t = last_busy_ns + (done_ns - last_busy_ns) / 2;
+
+	qt->recent_ns[qt->recent_next++ % TDX_QUOTE_HISTORY] = max_t(u64, t, 1);
+}
+
+/*
  * Poll until the host publishes a final status, and return that status
  * through @status: it is the one and only read of the field that counts.
  */
@@ -313,7 +358,7 @@ static int tdx_quote_wait(struct tdx_quote_transport *qt,
 			  u64 *status)
 {
 	ktime_t start = ktime_get(), now;
-	u64 interval = 0, elapsed;
+	u64 elapsed, last_busy = 0;
 	int rc;
 
 	for (;;) {
@@ -323,15 +368,15 @@ static int tdx_quote_wait(struct tdx_quote_transport *qt,
 		if (*status != TDX_GETQUOTE_STATUS_IN_FLIGHT) {
 			/* Read out_len and the Quote only after the status. */
 			smp_rmb();
-			qt->recent_ns[qt->recent_next++ % TDX_QUOTE_HISTORY] =
-				max_t(u64, elapsed, 1);
+			tdx_quote_note_completion(qt, last_busy, elapsed);
 			return 0;
 		}
+		last_busy = elapsed;
 		/* Decided from the time now, so no sleep overshoots a window. */
-		interval = tdx_quote_poll_interval(interval, elapsed,
-						   qt->recent_ns,
-						   TDX_QUOTE_HISTORY);
-		rc = tdx_quote_sleep_until(interval, now, deadline);
+		rc = tdx_quote_sleep_until(tdx_quote_poll_interval(elapsed,
+								   qt->recent_ns,
+								   TDX_QUOTE_HISTORY),
+					   now, deadline);
 		if (rc)
 			return rc;
 	}

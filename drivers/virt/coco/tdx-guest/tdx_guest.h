@@ -32,8 +32,8 @@ struct tdx_quote_buf;
  *	or was interrupted); they are neither reused nor freed until the host
  *	has written a final status into them.
  * @nr_quarantined: entries on @quarantine.
- * @recent_ns: how long the last TDX_QUOTE_HISTORY requests took, from the
- *	hypercall to the completion seen; 0 where unknown.
+ * @recent_ns: when the last TDX_QUOTE_HISTORY requests completed, counted
+ *	from the hypercall (estimated between two looks); 0 where unknown.
  * @recent_next: where the next duration goes in @recent_ns (modulo).
  */
 struct tdx_quote_transport {
@@ -115,8 +115,7 @@ extern unsigned int quote_timeout_ms;
 int tdx_quote_transport_init(struct tdx_quote_transport *qt,
 			     const struct tdx_platform_ops *ops);
 void tdx_quote_transport_fini(struct tdx_quote_transport *qt);
-u64 tdx_quote_next_interval(u64 prev_ns);
-u64 tdx_quote_poll_interval(u64 prev_ns, u64 elapsed_ns, const u64 *recent_ns,
+u64 tdx_quote_poll_interval(u64 elapsed_ns, const u64 *recent_ns,
 			    unsigned int nr_recent);
 int tdx_quote_status_to_errno(u64 status);
 int tdx_quote_get(struct tdx_quote_transport *qt, const u8 *tdreport,
