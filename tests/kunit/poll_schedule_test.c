@@ -12,8 +12,9 @@
  * With no history the answer is seen within a tenth of its time (and the
  * 20 ms cap), and intervals never drop below tens of microseconds, so the
  * wait never spins. When recent quotes took about t, one that takes t again
- * is seen within 1/64 of t (at most 500 us) with a handful of wake-ups, a
- * faster one within four times its time, and a slower one within a tenth.
+ * is seen within 1/64 of t (at most 500 us) with a handful of wake-ups, one
+ * that comes before any recent time within four times its time, and any
+ * other within a tenth, as with no history.
  */
 #include <linux/kernel.h>
 #include <linux/minmax.h>
@@ -34,8 +35,8 @@ static const u64 tdx_poll_no_history[TDX_QUOTE_HISTORY];
 static const u64 tdx_poll_done[] = {
 	1, NSEC_PER_USEC, 30 * NSEC_PER_USEC, 333 * NSEC_PER_USEC,
 	NSEC_PER_MSEC, 1750 * NSEC_PER_USEC, 10 * NSEC_PER_MSEC,
-	99 * NSEC_PER_MSEC, 100 * NSEC_PER_MSEC, 250 * NSEC_PER_MSEC,
-	NSEC_PER_SEC, 7 * NSEC_PER_SEC, 30 * NSEC_PER_SEC,
+	11 * NSEC_PER_MSEC, 20 * NSEC_PER_MSEC, 99 * NSEC_PER_MSEC,
+	100 * NSEC_PER_MSEC, 250 * NSEC_PER_MSEC, NSEC_PER_SEC, 7 * NSEC_PER_SEC, 30 * NSEC_PER_SEC,
 };
 
 /* Recent completion times a transport may remember (0: unused slot). */
@@ -45,23 +46,53 @@ static const u64 tdx_poll_histories[][TDX_QUOTE_HISTORY] = {
 	{ 300 * NSEC_PER_USEC, 2 * NSEC_PER_MSEC, 0, 0 },
 	{ 1 * NSEC_PER_SEC, 1 * NSEC_PER_SEC, 5 * NSEC_PER_MSEC, 0 },
 	{ 1, 100 * NSEC_PER_USEC, 40 * NSEC_PER_MSEC, 25 * NSEC_PER_SEC },
+	{ 10 * NSEC_PER_MSEC, NSEC_PER_SEC, 0, 0 },
+	{ NSEC_PER_SEC, NSEC_PER_SEC, NSEC_PER_SEC, NSEC_PER_SEC },
 };
 
 /*
  * Look at 0 and then as scheduled until a look at or after @done.
  * Return the time of that look; *@looks counts every look, the first
- * included.
+ * included. The walk must get there, and must not spin on the way: with
+ * history, an interval may be cut short to meet a window's start, at most
+ * once per remembered time.
  */
-static u64 tdx_poll_walk(const u64 *recent, u64 done, unsigned int *looks)
+static u64 tdx_poll_walk(struct kunit *test, const u64 *recent, u64 done,
+			 unsigned int *looks)
 {
-	u64 t = 0;
+	unsigned int short_sleeps = 0;
+	u64 t = 0, next;
 
 	*looks = 1;
 	while (t < done && *looks < 100000) {
-		t += tdx_quote_poll_interval(t, recent, TDX_QUOTE_HISTORY);
+		next = tdx_quote_poll_interval(t, recent, TDX_QUOTE_HISTORY);
+		short_sleeps += next < TDX_POLL_SHORTEST_NS;
+		t += next;
 		(*looks)++;
 	}
+	KUNIT_EXPECT_GE_MSG(test, t, done, "walk to %llu ns never got there",
+			    done);
+	KUNIT_EXPECT_LE_MSG(test, short_sleeps, TDX_QUOTE_HISTORY,
+			    "walk to %llu ns", done);
 	return t;
+}
+
+/* The earliest of the remembered times, or 0 if there is none. */
+static u64 tdx_poll_earliest(const u64 *recent)
+{
+	u64 earliest = 0;
+	unsigned int i;
+
+	for (i = 0; i < TDX_QUOTE_HISTORY; i++)
+		if (recent[i] && (!earliest || recent[i] < earliest))
+			earliest = recent[i];
+	return earliest;
+}
+
+/* How late the schedule with nothing known may see an answer at @done. */
+static u64 tdx_poll_tenth(u64 done)
+{
+	return clamp_t(u64, done / 10, 20 * NSEC_PER_USEC, TDX_POLL_CAP_NS);
 }
 
 /* How late an answer that recent quotes predict may be seen. */
@@ -111,16 +142,15 @@ static void without_history_answer_is_seen_within_a_tenth(struct kunit *test)
 
 	for (i = 0; i < ARRAY_SIZE(tdx_poll_done); i++) {
 		u64 done = tdx_poll_done[i];
-		u64 late = max_t(u64, min_t(u64, done / 10, TDX_POLL_CAP_NS),
-				 20 * NSEC_PER_USEC);
 
 		KUNIT_EXPECT_LE_MSG(test,
-				    tdx_poll_walk(tdx_poll_no_history, done,
-						  &looks),
-				    done + late, "answer at %llu ns", done);
+				    tdx_poll_walk(test, tdx_poll_no_history,
+						  done, &looks),
+				    done + tdx_poll_tenth(done),
+				    "answer at %llu ns", done);
 	}
 	/* Geometric growth: a 1 s wait takes a bounded number of looks. */
-	tdx_poll_walk(tdx_poll_no_history, NSEC_PER_SEC, &looks);
+	tdx_poll_walk(test, tdx_poll_no_history, NSEC_PER_SEC, &looks);
 	KUNIT_EXPECT_LE(test, looks, 130);
 }
 
@@ -169,7 +199,8 @@ static void steady_service_is_seen_at_once_with_few_looks(struct kunit *test)
 			u64 done = t + (s64)t * pct / 100;
 
 			KUNIT_EXPECT_LE_MSG(test,
-					    tdx_poll_walk(recent, done, &looks),
+					    tdx_poll_walk(test, recent, done,
+							  &looks),
 					    done + tdx_poll_near(t),
 					    "t %llu ns, answer at %llu ns", t,
 					    done);
@@ -182,55 +213,84 @@ static void steady_service_is_seen_at_once_with_few_looks(struct kunit *test)
 
 static void no_sleep_oversteps_a_recent_completion_time(struct kunit *test)
 {
-	static const u64 recent[TDX_QUOTE_HISTORY] = { 10 * NSEC_PER_MSEC };
-	const u64 t = recent[0];
+	static const u64 times[] = {
+		300 * NSEC_PER_USEC, 2 * NSEC_PER_MSEC, 10 * NSEC_PER_MSEC,
+		NSEC_PER_SEC,
+	};
+	unsigned int i;
 	u64 elapsed;
 
-	for (elapsed = 0; elapsed < t; elapsed += 25 * NSEC_PER_USEC) {
-		u64 next = tdx_quote_poll_interval(elapsed, recent,
-						   TDX_QUOTE_HISTORY);
+	/* Sleeps that start well before t end by t, wherever they start. */
+	for (i = 0; i < ARRAY_SIZE(times); i++) {
+		const u64 t = times[i];
+		const u64 recent[TDX_QUOTE_HISTORY] = { t };
 
-		KUNIT_EXPECT_LE_MSG(test, elapsed + next, t + tdx_poll_near(t),
-				    "at %llu ns", elapsed);
+		for (elapsed = 0; elapsed + tdx_poll_near(t) < t;
+		     elapsed += elapsed / 64 + NSEC_PER_USEC)
+			KUNIT_EXPECT_LE_MSG(test,
+					    elapsed +
+					    tdx_quote_poll_interval(elapsed,
+								    recent,
+								    TDX_QUOTE_HISTORY),
+					    t, "t %llu ns, at %llu ns", t,
+					    elapsed);
 	}
 }
 
-static void faster_service_is_seen_within_four_times(struct kunit *test)
+/*
+ * A service faster than every recent time: the schedule still looks
+ * within four times the new time (and the 50 ms cap), whatever it
+ * remembers.
+ */
+static void answer_before_recent_times_is_seen_within_four_times(struct kunit *test)
 {
-	static const u64 recent[TDX_QUOTE_HISTORY] = {
-		NSEC_PER_SEC, NSEC_PER_SEC, NSEC_PER_SEC, NSEC_PER_SEC,
-	};
-	unsigned int i, looks;
+	unsigned int h, i, looks;
 
-	for (i = 0; i < ARRAY_SIZE(tdx_poll_done); i++) {
-		u64 done = tdx_poll_done[i];
-		u64 late = max_t(u64, min_t(u64, 3 * done,
-					    TDX_POLL_AHEAD_CAP_NS),
-				 20 * NSEC_PER_USEC);
+	for (h = 1; h < ARRAY_SIZE(tdx_poll_histories); h++) {
+		const u64 *recent = tdx_poll_histories[h];
 
-		if (done >= NSEC_PER_SEC / 2)
-			break;
-		KUNIT_EXPECT_LE_MSG(test, tdx_poll_walk(recent, done, &looks),
-				    done + late, "answer at %llu ns", done);
+		for (i = 0; i < ARRAY_SIZE(tdx_poll_done); i++) {
+			u64 done = tdx_poll_done[i];
+			u64 late = max_t(u64, min_t(u64, 3 * done,
+						    TDX_POLL_AHEAD_CAP_NS),
+					 20 * NSEC_PER_USEC);
+
+			if (done >= tdx_poll_earliest(recent) / 2)
+				break;
+			KUNIT_EXPECT_LE_MSG(test,
+					    tdx_poll_walk(test, recent, done,
+							  &looks),
+					    done + late,
+					    "history %u, answer at %llu ns", h,
+					    done);
+		}
 	}
 }
 
-static void slower_service_is_seen_within_a_tenth(struct kunit *test)
+/*
+ * From the earliest recent time on, history only ever adds looks: a
+ * service slower than recently, or between two recent times, is seen
+ * within a tenth of its time, as with no history.
+ */
+static void answer_after_a_recent_time_is_seen_within_a_tenth(struct kunit *test)
 {
-	static const u64 recent[TDX_QUOTE_HISTORY] = {
-		10 * NSEC_PER_MSEC, 10 * NSEC_PER_MSEC,
-	};
-	unsigned int i, looks;
+	unsigned int h, i, looks;
 
-	for (i = 0; i < ARRAY_SIZE(tdx_poll_done); i++) {
-		u64 done = tdx_poll_done[i];
+	for (h = 1; h < ARRAY_SIZE(tdx_poll_histories); h++) {
+		const u64 *recent = tdx_poll_histories[h];
 
-		if (done < 20 * NSEC_PER_MSEC)
-			continue;
-		KUNIT_EXPECT_LE_MSG(test, tdx_poll_walk(recent, done, &looks),
-				    done + min_t(u64, done / 10,
-						 TDX_POLL_CAP_NS),
-				    "answer at %llu ns", done);
+		for (i = 0; i < ARRAY_SIZE(tdx_poll_done); i++) {
+			u64 done = tdx_poll_done[i];
+
+			if (done < tdx_poll_earliest(recent))
+				continue;
+			KUNIT_EXPECT_LE_MSG(test,
+					    tdx_poll_walk(test, recent, done,
+							  &looks),
+					    done + tdx_poll_tenth(done),
+					    "history %u, answer at %llu ns", h,
+					    done);
+		}
 	}
 }
 
@@ -241,8 +301,8 @@ static struct kunit_case tdx_poll_cases[] = {
 	KUNIT_CASE(intervals_are_bounded_for_any_history),
 	KUNIT_CASE(steady_service_is_seen_at_once_with_few_looks),
 	KUNIT_CASE(no_sleep_oversteps_a_recent_completion_time),
-	KUNIT_CASE(faster_service_is_seen_within_four_times),
-	KUNIT_CASE(slower_service_is_seen_within_a_tenth),
+	KUNIT_CASE(answer_before_recent_times_is_seen_within_four_times),
+	KUNIT_CASE(answer_after_a_recent_time_is_seen_within_a_tenth),
 	{}
 };
 

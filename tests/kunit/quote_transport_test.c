@@ -481,6 +481,50 @@ static void late_completion_is_found_by_polling(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, c->qt.nr_quarantined, 0);
 }
 
+/* How many completion times the transport remembers, and the latest. */
+static unsigned int tdx_qt_remembered(const struct tdx_quote_transport *qt,
+				      u64 *latest)
+{
+	unsigned int i, n = 0;
+
+	*latest = 0;
+	for (i = 0; i < TDX_QUOTE_HISTORY; i++) {
+		n += qt->recent_ns[i] != 0;
+		*latest = max(*latest, qt->recent_ns[i]);
+	}
+	return n;
+}
+
+/*
+ * A failed request says nothing about how long the next quote takes, so
+ * only successes steer the poll schedule, each with the time it took.
+ */
+static void only_successful_quotes_steer_the_poll_schedule(struct kunit *test)
+{
+	struct tdx_qt_ctx *c = test->priv;
+	ktime_t start;
+	u64 latest;
+	s64 took_ns;
+
+	WRITE_ONCE(quote_timeout_ms, 10 * MSEC_PER_SEC);
+	c->h->mode = TDX_FAKE_LATER;
+	c->h->delay_ms = 5;
+	c->h->out_len = 128;
+	c->h->status = TDX_GETQUOTE_STATUS_ERROR;
+	KUNIT_EXPECT_EQ(test, tdx_qt_request(test), -EIO);
+	c->h->status = TDX_GETQUOTE_STATUS_UNAVAILABLE;
+	KUNIT_EXPECT_EQ(test, tdx_qt_request(test), -ECONNREFUSED);
+	KUNIT_EXPECT_EQ(test, tdx_qt_remembered(&c->qt, &latest), 0);
+
+	c->h->status = TDX_GETQUOTE_STATUS_SUCCESS;
+	start = ktime_get();
+	KUNIT_ASSERT_EQ(test, tdx_qt_request(test), 0);
+	took_ns = ktime_to_ns(ktime_sub(ktime_get(), start));
+	KUNIT_EXPECT_EQ(test, tdx_qt_remembered(&c->qt, &latest), 1);
+	KUNIT_EXPECT_GE(test, latest, 4 * NSEC_PER_MSEC);
+	KUNIT_EXPECT_LE(test, latest, took_ns);
+}
+
 static struct kunit_case tdx_qt_cases[] = {
 	KUNIT_CASE(request_header_is_version_1_with_the_tdreport),
 	KUNIT_CASE(previous_quote_is_wiped_before_next_request),
@@ -500,6 +544,7 @@ static struct kunit_case tdx_qt_cases[] = {
 	KUNIT_CASE(fifth_abandoned_buffer_is_ebusy_not_reuse),
 	KUNIT_CASE(signal_ends_wait_with_eintr_and_quarantines),
 	KUNIT_CASE(late_completion_is_found_by_polling),
+	KUNIT_CASE(only_successful_quotes_steer_the_poll_schedule),
 	{}
 };
 

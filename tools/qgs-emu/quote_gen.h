@@ -28,9 +28,11 @@
  * @signature: raw r || s over @report by the PCK leaf key.
  *
  * A Quoting Enclave certifies its attestation key once, not per Quote: the
- * QE report depends only on the platform's CPUSVN and the attestation key,
- * so a real QE keeps it, and so does this one. Each Quote then costs one
- * signature, as with Intel's.
+ * QE report depends only on the platform's CPUSVN, the attestation key and
+ * the QE authentication data, so a real QE keeps it, and so does this one.
+ * Each Quote then costs one signature, as with Intel's. Only the CPUSVN is
+ * compared: a cache must not outlive the key set it was filled with, and
+ * the authentication data is a constant.
  */
 struct qe_report_cache {
 	bool valid;

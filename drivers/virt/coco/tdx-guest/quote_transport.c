@@ -27,21 +27,24 @@
  *   an answer is seen at most 10% (or the cap) after it came, for about
  *   25 wake-ups per tenfold of waiting.
  * - A quote service tends to take about as long as it took the last few
- *   times. Around each of those times (a window from 1/64 before to 1/16
- *   after) looks come every 1/64 of it, at most 500 us apart: that is
- *   where the answer most likely arrives, and where the latency target is
- *   won.
- * - Before the next such window the answer is unlikely, so intervals grow
- *   faster (three times the time waited, to a higher cap) and no sleep
- *   runs past the window's start. A service that got faster is still seen
- *   within four times its new time, and the history follows it within a
- *   few requests.
- * - Past every window the service is slower than it was: back to the
- *   schedule for nothing known.
+ *   times. Around each of those times t (a window of t/64 + 50 us on
+ *   either side) looks come every t/64, from 50 us to 500 us apart: that
+ *   is where the answer most likely arrives, and where the latency target
+ *   is won.
+ * - Before the first window is reached the answer is unlikely, so
+ *   intervals grow faster (three times the time waited, to a higher cap).
+ *   A service that got faster is still seen within four times its new
+ *   time, and the history follows it within a few requests.
+ * - Once a window has been reached, the schedule is never coarser than
+ *   with nothing known, so a service slower than recently is seen within
+ *   a tenth of its time.
+ * - No sleep runs past the start of a window ahead.
  *
- * Each completion is remembered as the middle of the last two looks, the
- * best estimate of when it came, so the windows do not drift towards the
- * late side of where a coarse look happened to find it.
+ * Each successful completion is remembered as the middle of the last two
+ * looks, the best estimate of when it came, so the windows do not drift
+ * towards the late side of where a coarse look happened to find it.
+ * Failures are not remembered: an instant "unavailable" or a service's
+ * timeout says nothing about how long the next quote takes.
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
@@ -238,7 +241,7 @@ static u64 tdx_quote_window_start(u64 t_ns)
 
 static u64 tdx_quote_window_end(u64 t_ns)
 {
-	return t_ns + t_ns / 16 + TDX_QUOTE_WINDOW_PAD_NS;
+	return t_ns + t_ns / 64 + TDX_QUOTE_WINDOW_PAD_NS;
 }
 
 static u64 tdx_quote_near_interval(u64 t_ns)
@@ -263,6 +266,7 @@ u64 tdx_quote_poll_interval(u64 elapsed_ns, const u64 *recent_ns,
 			    unsigned int nr_recent)
 {
 	u64 next_window = U64_MAX, near = U64_MAX, next;
+	bool window_reached = false;
 	unsigned int i;
 
 	for (i = 0; i < nr_recent; i++) {
@@ -270,18 +274,19 @@ u64 tdx_quote_poll_interval(u64 elapsed_ns, const u64 *recent_ns,
 
 		if (!t)
 			continue;
-		if (elapsed_ns < tdx_quote_window_start(t))
+		if (elapsed_ns < tdx_quote_window_start(t)) {
 			next_window = min(next_window,
 					  tdx_quote_window_start(t));
-		else if (elapsed_ns < tdx_quote_window_end(t))
+			continue;
+		}
+		window_reached = true;
+		if (elapsed_ns < tdx_quote_window_end(t))
 			near = min(near, tdx_quote_near_interval(t));
 	}
-	if (near != U64_MAX)
-		next = min(near, tdx_quote_base_interval(elapsed_ns));
-	else if (next_window != U64_MAX)
+	if (next_window != U64_MAX && !window_reached)
 		next = tdx_quote_ahead_interval(elapsed_ns);
 	else
-		next = tdx_quote_base_interval(elapsed_ns);
+		next = min(near, tdx_quote_base_interval(elapsed_ns));
 	if (next_window != U64_MAX)
 		next = min(next, next_window - elapsed_ns);
 	return max_t(u64, next, TDX_QUOTE_POLL_MIN_STEP_NS);
@@ -368,7 +373,9 @@ static int tdx_quote_wait(struct tdx_quote_transport *qt,
 		if (*status != TDX_GETQUOTE_STATUS_IN_FLIGHT) {
 			/* Read out_len and the Quote only after the status. */
 			smp_rmb();
-			tdx_quote_note_completion(qt, last_busy, elapsed);
+			if (*status == TDX_GETQUOTE_STATUS_SUCCESS)
+				tdx_quote_note_completion(qt, last_busy,
+							  elapsed);
 			return 0;
 		}
 		last_busy = elapsed;

@@ -18,7 +18,7 @@
 
 struct tdx_quote_buf;
 
-/* How many recent GetQuote durations steer the poll schedule. */
+/* How many recent GetQuote completion times steer the poll schedule. */
 #define TDX_QUOTE_HISTORY	4
 
 /**
@@ -32,9 +32,10 @@ struct tdx_quote_buf;
  *	or was interrupted); they are neither reused nor freed until the host
  *	has written a final status into them.
  * @nr_quarantined: entries on @quarantine.
- * @recent_ns: when the last TDX_QUOTE_HISTORY requests completed, counted
- *	from the hypercall (estimated between two looks); 0 where unknown.
- * @recent_next: where the next duration goes in @recent_ns (modulo).
+ * @recent_ns: when the last TDX_QUOTE_HISTORY successful requests
+ *	completed, counted from the hypercall (estimated between two looks);
+ *	0 where unknown.
+ * @recent_next: where the next completion time goes in @recent_ns (modulo).
  */
 struct tdx_quote_transport {
 	const struct tdx_platform_ops *ops;
