@@ -46,7 +46,7 @@
 #define TP_LAT_CAP	65536
 
 #define ARRAY_SIZE(a)	(sizeof(a) / sizeof((a)[0]))
-#define TRACE_EVENTS	6
+#define TRACE_EVENTS	7
 
 struct opts {
 	const char *root;
@@ -489,19 +489,29 @@ static const char * const trace_probes[TRACE_EVENTS] = {
 	"p:tdxb/ans tdx_emu_service_write",	/* service answers */
 	"p:tdxb/loop tdx_emu_event_loop",	/* emulated host runs */
 	"r:tdxb/done tdx_quote_get rc=$retval:s32",	/* wait ends */
+	"p:tdxb/qget tdx_quote_get",		/* transport starts */
 };
 
-enum trace_ev { EV_NEW, EV_HC, EV_RD, EV_ANS, EV_LOOP, EV_DONE };
+enum trace_ev { EV_NEW, EV_HC, EV_RD, EV_ANS, EV_LOOP, EV_DONE, EV_QGET };
 static const char * const trace_names[TRACE_EVENTS] = {
 	": new: ", ": hc: ", ": rd: ", ": ans: ", ": loop: ", ": done: ",
+	": qget: ",
 };
 
-/* One request as the trace saw it; times in ms of CLOCK_MONOTONIC. */
+/*
+ * One request as the trace saw it; times in ms of CLOCK_MONOTONIC.
+ * @xport_cpu and @xport_sleeps: the reader's time on a CPU, and how often
+ * it went off it, between tdx_quote_get()'s entry and return, from
+ * sched_switch: what the transport's waiting costs, without the
+ * TDREPORT, configfs and the copy around it.
+ */
 struct trace_req {
 	double t[TRACE_EVENTS];
 	bool seen[TRACE_EVENTS];
 	double loops[64];
 	int nr_loops;
+	double xport_cpu;
+	int xport_sleeps;
 };
 
 static char trace_path_buf[512];
@@ -515,6 +525,7 @@ static const char *trace_path(const struct opts *o, const char *file)
 
 static int trace_setup(const struct opts *o)
 {
+	char filter[96];
 	int i, rc;
 
 	if (access(trace_path(o, "kprobe_events"), W_OK)) {
@@ -534,6 +545,14 @@ static int trace_setup(const struct opts *o)
 	must_write(trace_path(o, "trace_clock"), "mono", 0);
 	must_write(trace_path(o, "buffer_size_kb"), "8192", 0);
 	must_write(trace_path(o, "events/tdxb/enable"), "1", 0);
+	/* This process reads outblob: its switches show the wait's CPU. */
+	snprintf(filter, sizeof(filter), "prev_pid == %d || next_pid == %d",
+		 getpid(), getpid());
+	if (write_file(trace_path(o, "events/sched/sched_switch/filter"),
+		       filter, 0) ||
+	    write_file(trace_path(o, "events/sched/sched_switch/enable"), "1",
+		       0))
+		note("no sched_switch events: no transport CPU figures");
 	must_write(trace_path(o, "trace"), "", O_TRUNC);
 	must_write(trace_path(o, "tracing_on"), "1", 0);
 	return 0;
@@ -546,6 +565,8 @@ static void trace_teardown(const struct opts *o)
 
 	write_file(trace_path(o, "tracing_on"), "0", 0);
 	write_file(trace_path(o, "events/tdxb/enable"), "0", 0);
+	write_file(trace_path(o, "events/sched/sched_switch/enable"), "0", 0);
+	write_file(trace_path(o, "events/sched/sched_switch/filter"), "0", 0);
 	for (i = 0; i < TRACE_EVENTS; i++) {
 		/* "p:tdxb/new sym" -> "-:tdxb/new" */
 		snprintf(cmd, sizeof(cmd), "-:%.*s", (int)strcspn(trace_probes[i] + 2, " "),
@@ -565,6 +586,46 @@ static double trace_ts_before(const char *line, const char *at)
 }
 
 /*
+ * A sched_switch line of the reader: +1 when it goes on a CPU, -1 when it
+ * goes off, 0 for any other line.
+ */
+static int trace_switch_dir(const char *line)
+{
+	char want[32];
+
+	if (!strstr(line, ": sched_switch: "))
+		return 0;
+	snprintf(want, sizeof(want), "next_pid=%d ", getpid());
+	if (strstr(line, want))
+		return 1;
+	snprintf(want, sizeof(want), "prev_pid=%d ", getpid());
+	return strstr(line, want) ? -1 : 0;
+}
+
+/*
+ * Account the reader's time on a CPU inside tdx_quote_get(): it runs from
+ * the entry probe (it is the one hitting it) to its first switch off a
+ * CPU, and from every switch back on to the next off or the return.
+ */
+static void trace_xport_cpu(struct trace_req *r, int ev, int dir, double ts,
+			    double *on_since)
+{
+	bool inside = r->seen[EV_QGET] && !r->seen[EV_DONE];
+
+	if (ev == EV_QGET) {
+		*on_since = ts;
+	} else if (dir > 0) {
+		*on_since = ts;
+	} else if ((dir < 0 || ev == EV_DONE) && inside && *on_since >= 0) {
+		r->xport_cpu += ts - *on_since;
+		r->xport_sleeps += dir < 0;
+		*on_since = -1;
+	} else if (dir < 0) {
+		*on_since = -1;
+	}
+}
+
+/*
  * Read the trace of the requests made since the last clear, one request
  * at a time (the latency loop makes them one after another), into @reqs.
  */
@@ -574,7 +635,8 @@ static int trace_collect(const struct opts *o, struct trace_req *reqs,
 	struct trace_req cur = { 0 };
 	char line[1024], *at;
 	bool open_req = false;
-	int n = 0, ev;
+	double on_since = -1;
+	int n = 0, ev, dir;
 	FILE *f;
 
 	f = fopen(trace_path(o, "trace"), "r");
@@ -583,6 +645,15 @@ static int trace_collect(const struct opts *o, struct trace_req *reqs,
 	while (fgets(line, sizeof(line), f)) {
 		if (line[0] == '#')
 			continue;
+		dir = trace_switch_dir(line);
+		if (dir) {
+			at = strstr(line, ": sched_switch: ");
+			if (open_req)
+				trace_xport_cpu(&cur, -1, dir,
+						trace_ts_before(line, at),
+						&on_since);
+			continue;
+		}
 		for (ev = 0; ev < TRACE_EVENTS; ev++) {
 			at = strstr(line, trace_names[ev]);
 			if (at)
@@ -605,6 +676,9 @@ static int trace_collect(const struct opts *o, struct trace_req *reqs,
 		/* rd and ans: the last one counts; the others: the first. */
 		if (cur.seen[ev] && ev != EV_RD && ev != EV_ANS)
 			continue;
+		if (ev == EV_QGET || ev == EV_DONE)
+			trace_xport_cpu(&cur, ev, 0, trace_ts_before(line, at),
+					&on_since);
 		cur.t[ev] = trace_ts_before(line, at);
 		cur.seen[ev] = true;
 		if (ev == EV_DONE) {
@@ -656,9 +730,10 @@ static void trace_report(const struct trace_req *reqs, int n,
 	static double emu_lag[MAX_SAMPLES], poll_lag[MAX_SAMPLES];
 	static double driver[MAX_SAMPLES], cfg[MAX_SAMPLES];
 	static double over[MAX_SAMPLES], over_pct[MAX_SAMPLES];
-	double pub, ready;
+	static double xcpu[MAX_SAMPLES], xsleeps[MAX_SAMPLES];
+	double pub, ready, xcpu_sum = 0, xwall_sum = 0;
 	int i, j, m = 0;
-	long nq = 0;
+	long nq = 0, nx = 0;
 
 	for (i = 0; i < n && m < MAX_SAMPLES; i++) {
 		const struct trace_req *r = &reqs[i];
@@ -690,6 +765,12 @@ static void trace_report(const struct trace_req *reqs, int n,
 		over_pct[m] = host[m] > 0 ? 100.0 * over[m] / host[m] : 0;
 		if (r->seen[EV_RD] && r->seen[EV_ANS])
 			qgs[nq++] = r->t[EV_ANS] - r->t[EV_RD];
+		if (r->seen[EV_QGET] && r->xport_sleeps) {
+			xcpu[nx] = r->xport_cpu;
+			xsleeps[nx++] = r->xport_sleeps;
+			xcpu_sum += r->xport_cpu;
+			xwall_sum += r->t[EV_DONE] - r->t[EV_QGET];
+		}
 		m++;
 	}
 
@@ -702,6 +783,8 @@ static void trace_report(const struct trace_req *reqs, int n,
 	qsort(over, m, sizeof(double), cmp_double);
 	qsort(over_pct, m, sizeof(double), cmp_double);
 	qsort(qgs, nq, sizeof(double), cmp_double);
+	qsort(xcpu, nx, sizeof(double), cmp_double);
+	qsort(xsleeps, nx, sizeof(double), cmp_double);
 
 	printf(",\"tr_requests\":%d", m);
 	print_num("tr_report_ms", pct(report, m, 50), m);
@@ -719,6 +802,11 @@ static void trace_report(const struct trace_req *reqs, int n,
 	print_num("tr_overhead_ms", pct(over, m, 50), m);
 	print_num("tr_overhead_p95_ms", pct(over, m, 95), m);
 	print_num("tr_overhead_pct", pct(over_pct, m, 50), m);
+	/* The transport's waiting: its CPU, sleeps and share of a CPU. */
+	print_num("tr_xport_cpu_ms", pct(xcpu, nx, 50), nx);
+	print_num("tr_xport_sleeps", pct(xsleeps, nx, 50), nx);
+	print_num("tr_xport_cpu_pct", 100.0 * xcpu_sum / xwall_sum,
+		  nx && xwall_sum > 0);
 }
 
 static void print_info(void)
