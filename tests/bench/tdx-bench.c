@@ -47,6 +47,8 @@
 
 #define ARRAY_SIZE(a)	(sizeof(a) / sizeof((a)[0]))
 #define TRACE_EVENTS	7
+/* Requests after a change of service time before measuring (see use). */
+#define SETTLE_REQUESTS	4
 
 struct opts {
 	const char *root;
@@ -856,7 +858,7 @@ static int cmd_latency(const struct opts *o)
 	unsigned char *buf = malloc(OUTBLOB_CAP);
 	struct report_dir d;
 	struct cpu_window w;
-	struct sample warm;
+	struct sample warm, settle;
 	double delay, med, sum_cpu, sum_lat, tck, warmup_first_ms = 0;
 	char err[512], name[64];
 	bool traced = false;
@@ -895,9 +897,17 @@ static int cmd_latency(const struct opts *o)
 		note("latency: %s, service %ld ms, %ld samples%s", d.provider,
 		     o->delays_ms[k], n, traced ? ", traced" : "");
 
-		/* One unmeasured request, so the first sample is not special. */
-		if (one_report(&d, buf, &warm, err, sizeof(err)))
-			die("%s", err);
+		/*
+		 * Unmeasured requests until the provider's poll history (its
+		 * last TDX_QUOTE_HISTORY completions, 4) holds only this
+		 * service time: the samples show the steady state, and
+		 * "first_ms" the first request after the change.
+		 */
+		for (i = 0; i < SETTLE_REQUESTS; i++) {
+			if (one_report(&d, buf, i ? &settle : &warm, err,
+				       sizeof(err)))
+				die("%s", err);
+		}
 
 		cpu_window_start(&w, o->qgs_pid, RUSAGE_THREAD);
 		sum_cpu = 0;
@@ -1141,8 +1151,9 @@ static void show_help(FILE *f)
 	      "common: [--root DIR] [--knob PATH] [--qgs-pid PID] [--tracefs DIR]\n"
 	      "\n"
 	      "latency: --warmup requests (default 10) at delay 0, then for each\n"
-	      "  service delay (ms; written to --knob in us) one warm-up request\n"
-	      "  and N timed ones, all in one report directory.\n"
+	      "  service delay (ms; written to --knob in us) 4 unmeasured requests\n"
+	      "  (the first is reported as first_ms) and N timed ones, all in one\n"
+	      "  report directory.\n"
 	      "  --trace adds kprobes (tracefs) that split each request into\n"
 	      "  provider, emulated host and polling time.\n"
 	      "throughput: for each count D, D threads with one report directory\n"
