@@ -589,19 +589,16 @@ static double trace_ts_before(const char *line, const char *at)
 
 /*
  * A sched_switch line of the reader: +1 when it goes on a CPU, -1 when it
- * goes off, 0 for any other line.
+ * goes off, 0 for any other line. @on and @off are "next_pid=PID " and
+ * "prev_pid=PID " for the reader's PID.
  */
-static int trace_switch_dir(const char *line)
+static int trace_switch_dir(const char *line, const char *on, const char *off)
 {
-	char want[32];
-
 	if (!strstr(line, ": sched_switch: "))
 		return 0;
-	snprintf(want, sizeof(want), "next_pid=%d ", getpid());
-	if (strstr(line, want))
+	if (strstr(line, on))
 		return 1;
-	snprintf(want, sizeof(want), "prev_pid=%d ", getpid());
-	return strstr(line, want) ? -1 : 0;
+	return strstr(line, off) ? -1 : 0;
 }
 
 /*
@@ -635,7 +632,7 @@ static int trace_collect(const struct opts *o, struct trace_req *reqs,
 			 int max)
 {
 	struct trace_req cur = { 0 };
-	char line[1024], *at;
+	char line[1024], on[32], off[32], *at;
 	bool open_req = false;
 	double on_since = -1;
 	int n = 0, ev, dir;
@@ -644,10 +641,12 @@ static int trace_collect(const struct opts *o, struct trace_req *reqs,
 	f = fopen(trace_path(o, "trace"), "r");
 	if (!f)
 		return 0;
+	snprintf(on, sizeof(on), "next_pid=%d ", getpid());
+	snprintf(off, sizeof(off), "prev_pid=%d ", getpid());
 	while (fgets(line, sizeof(line), f)) {
 		if (line[0] == '#')
 			continue;
-		dir = trace_switch_dir(line);
+		dir = trace_switch_dir(line, on, off);
 		if (dir) {
 			at = strstr(line, ": sched_switch: ");
 			if (open_req)

@@ -270,13 +270,13 @@ u64 tdx_quote_poll_interval(u64 elapsed_ns, const u64 *recent_ns,
 	unsigned int i;
 
 	for (i = 0; i < nr_recent; i++) {
-		u64 t = recent_ns[i];
+		u64 t = recent_ns[i], start;
 
 		if (!t)
 			continue;
-		if (elapsed_ns < tdx_quote_window_start(t)) {
-			next_window = min(next_window,
-					  tdx_quote_window_start(t));
+		start = tdx_quote_window_start(t);
+		if (elapsed_ns < start) {
+			next_window = min(next_window, start);
 			continue;
 		}
 		window_reached = true;
