@@ -64,7 +64,7 @@ bench: deps
 # installed only on request with INSTALL_EMU=m.
 install: modules
 	install -D -m 0644 drivers/virt/coco/tdx-guest/tdx_guest.ko $(MOD_DIR)/tdx_guest.ko
-	$(if $(filter m,$(INSTALL_EMU)),install -D -m 0644 drivers/virt/coco/tdx-guest/tdx_guest_emu.ko $(MOD_DIR)/tdx_guest_emu.ko)
+	$(if $(filter m,$(INSTALL_EMU)),install -D -m 0644 tests/emu/tdx_guest_emu.ko $(MOD_DIR)/tdx_guest_emu.ko)
 	$(if $(DESTDIR),,depmod -a $(KVER))
 
 uninstall:

@@ -203,7 +203,7 @@ static void report_bytes_sit_at_spec_offsets(struct kunit *test)
 	KUNIT_EXPECT_MEMEQ(test, raw + 128, b->reportdata, TDX_REPORTDATA_SIZE);
 	/* TD ATTRIBUTES.DEBUG: no verifier policy accepts emulated reports. */
 	KUNIT_EXPECT_TRUE(test, get_unaligned_le64(raw + 512) &
-				TDX_TD_ATTR_DEBUG);
+				TDX_TDINFO_ATTR_DEBUG);
 	KUNIT_EXPECT_TRUE(test, memchr_inv(raw + 528, 0, TDX_MEASUREMENT_SIZE));
 }
 

@@ -16,7 +16,7 @@
 #include <linux/stddef.h>
 #include <kunit/test.h>
 
-#include <uapi/tdx-guest/quote_v4.h>
+#include <tdx-guest/quote_v4.h>
 
 #include "tdx_kunit.h"
 

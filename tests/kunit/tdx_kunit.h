@@ -13,7 +13,7 @@
 #include <linux/workqueue.h>
 
 #include "../../drivers/virt/coco/tdx-guest/tdx_guest.h"
-#include "../../drivers/virt/coco/tdx-guest/emu.h"
+#include "../emu/emu.h"
 
 struct kunit;
 

@@ -21,7 +21,7 @@
 #include <linux/unaligned.h>
 #include <kunit/test.h>
 
-#include <uapi/tdx-guest/quote_v4.h>
+#include <tdx-guest/quote_v4.h>
 
 #include "tdx_kunit.h"
 
@@ -155,7 +155,7 @@ static void quote_carries_inblob_as_reportdata(struct kunit *test)
 	KUNIT_EXPECT_MEMEQ(test, quote->body.mrseam, td->tee_tcb_info.mrseam,
 			   TDX_MEASUREMENT_SIZE);
 	KUNIT_EXPECT_TRUE(test, get_unaligned_le64(quote->body.td_attributes) &
-				TDX_TD_ATTR_DEBUG);
+				TDX_TDINFO_ATTR_DEBUG);
 }
 
 static void outblob_is_the_callers_copy_of_the_quote(struct kunit *test)

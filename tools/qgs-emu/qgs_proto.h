@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * QGS messages (include/uapi/tdx-guest/qgs_msg.h) as they cross the
+ * QGS messages (include/tdx-guest/qgs_msg.h) as they cross the
  * emulated platform's device: each one preceded by its big-endian length.
  */
 #ifndef QGS_EMU_QGS_PROTO_H

@@ -27,7 +27,7 @@ static void decode_fixed(struct out *o, const struct input *in)
 		field_out(o, &fields[i], in->buf, in->fmt);
 		if (!strcmp(fields[i].name, "td_attributes"))
 			out_bool(o, "debug",
-				 in->buf[loc->off] & TDX_TD_ATTR_DEBUG);
+				 in->buf[loc->off] & TDX_TDINFO_ATTR_DEBUG);
 	}
 }
 

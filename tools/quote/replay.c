@@ -8,6 +8,7 @@
  * report taken while the log was written must hold the baselines extended
  * by some prefix of the log, so the replay compares after every record.
  */
+#include <assert.h>
 #include <endian.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,6 +17,8 @@
 #include <openssl/evp.h>
 
 #include <tdx-guest/rtmr_log.h>
+
+static_assert(sizeof(struct tdx_rtmr_log_entry) == 64, "log record size");
 
 #include "../common/crypto.h"
 #include "../common/util.h"

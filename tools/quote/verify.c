@@ -232,7 +232,7 @@ int verify(const struct input *in, const char *root_path)
 	check_quote_signature(&vr);
 	check_qe_binding(&vr);
 	check_chain_and_qe(&vr, root, root_path);
-	if (v.quote->body.td_attributes[0] & TDX_TD_ATTR_DEBUG)
+	if (v.quote->body.td_attributes[0] & TDX_TDINFO_ATTR_DEBUG)
 		puts("note: the TD is debuggable (DEBUG attribute): its secrets are not safe");
 	X509_free(root);
 

@@ -39,11 +39,4 @@ struct tdx_rtmr_log_entry {
 	__u8 digest[48];
 };
 
-#ifdef __KERNEL__
-#include <linux/build_bug.h>
-#else
-#include <assert.h>
-#endif
-static_assert(sizeof(struct tdx_rtmr_log_entry) == 64, "log record size");
-
 #endif /* _UAPI_TDX_GUEST_RTMR_LOG_H */

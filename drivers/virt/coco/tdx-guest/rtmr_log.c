@@ -13,6 +13,7 @@
  * refused (ENOSPC) rather than made without a record, because a log that
  * no longer replays to the registers is worse than no log.
  */
+#include <linux/build_bug.h>
 #include <linux/cleanup.h>
 #include <linux/overflow.h>
 #include <linux/slab.h>
@@ -20,6 +21,9 @@
 #include <kunit/visibility.h>
 
 #include "tdx_guest.h"
+
+/* The record size is ABI: readers step through the file by it. */
+static_assert(sizeof(struct tdx_rtmr_log_entry) == 64);
 
 /**
  * tdx_rtmr_log_init() - allocate an empty log.

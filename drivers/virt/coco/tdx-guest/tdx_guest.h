@@ -11,10 +11,10 @@
 #include <linux/mutex.h>
 #include <linux/types.h>
 
+#include <tdx-guest/getquote.h>
 #include <tdx-guest/platform.h>
-#include <uapi/tdx-guest/getquote.h>
+#include <tdx-guest/tdreport.h>
 #include <uapi/tdx-guest/rtmr_log.h>
-#include <uapi/tdx-guest/tdreport.h>
 
 struct tdx_quote_buf;
 
@@ -86,17 +86,17 @@ void tdx_platform_put(const struct tdx_platform_ops *ops);
 /* tdx_hw.c */
 const struct tdx_platform_ops *tdx_hw_platform(void);
 
-/* measure.c */
+/* report_extend.c */
 int tdx_guest_get_report(struct tdx_guest *tg, const u8 *reportdata,
 			 u8 *tdreport);
+u8 *tdx_guest_read_report(struct tdx_guest *tg);
 int tdx_guest_extend_rtmr(struct tdx_guest *tg, unsigned int index,
 			  const u8 *digest);
 int tdx_guest_log_baseline(struct tdx_guest *tg);
 
-/* measurements.c */
+/* measurements_sysfs.c */
 extern const struct attribute_group *tdx_guest_groups[];
 void tdx_measurements_init(void);
-u8 *tdx_guest_read_report(struct tdx_guest *tg);
 
 /* misc_dev.c */
 int tdx_guest_misc_register(struct tdx_guest *tg);

@@ -26,9 +26,10 @@
  * any kernel code that checks a Quote's header. A Quote comes from the host,
  * so consumers must bound every length against the bytes they hold.
  */
-#ifndef _UAPI_TDX_GUEST_QUOTE_V4_H
-#define _UAPI_TDX_GUEST_QUOTE_V4_H
+#ifndef _TDX_GUEST_QUOTE_V4_H
+#define _TDX_GUEST_QUOTE_V4_H
 
+/* User space defines __packed itself (see tools/Makefile). */
 #include <linux/types.h>
 #ifdef __KERNEL__
 #include <linux/stddef.h>
@@ -77,7 +78,7 @@ struct tdx_quote_header {
 	__le16 pce_svn;
 	__u8 qe_vendor_id[TDX_QUOTE_QE_VENDOR_ID_SIZE];
 	__u8 user_data[TDX_QUOTE_USER_DATA_SIZE];
-} __attribute__((packed));
+} __packed;
 
 /**
  * struct tdx_quote_body - TD quote body, copied from the TDREPORT.
@@ -121,7 +122,7 @@ struct tdx_quote_v4 {
 	struct tdx_quote_body body;
 	__le32 signature_data_len;
 	__u8 signature_data[];
-} __attribute__((packed));
+} __packed;
 
 /**
  * struct tdx_quote_cert_data - certification data header.
@@ -133,7 +134,7 @@ struct tdx_quote_cert_data {
 	__le16 type;
 	__le32 size;
 	__u8 data[];
-} __attribute__((packed));
+} __packed;
 
 /**
  * struct tdx_quote_ecdsa_sig_data - ECDSA-P256 signature data.
@@ -145,7 +146,7 @@ struct tdx_quote_ecdsa_sig_data {
 	__u8 signature[TDX_QUOTE_ECDSA_SIG_SIZE];
 	__u8 attestation_key[TDX_QUOTE_ECDSA_KEY_SIZE];
 	struct tdx_quote_cert_data cert_data;
-} __attribute__((packed));
+} __packed;
 
 /**
  * struct tdx_sgx_report_body - SGX report body (the QE report).
@@ -183,7 +184,7 @@ struct tdx_sgx_report_body {
 	__u8 reserved4[42];
 	__u8 isv_family_id[16];
 	__u8 report_data[TDX_QUOTE_SGX_REPORT_DATA_SIZE];
-} __attribute__((packed));
+} __packed;
 
 /**
  * struct tdx_quote_qe_report_cert_data - data of certification type 6.
@@ -198,7 +199,7 @@ struct tdx_quote_qe_report_cert_data {
 	__u8 qe_report_signature[TDX_QUOTE_ECDSA_SIG_SIZE];
 	__le16 qe_auth_data_size;
 	__u8 qe_auth_data[];
-} __attribute__((packed));
+} __packed;
 
 /* Bytes before the variable-length signature data. */
 #define TDX_QUOTE_V4_FIXED_SIZE		sizeof(struct tdx_quote_v4)
@@ -253,4 +254,4 @@ tdx_layout_assert(offsetof(struct tdx_quote_qe_report_cert_data,
 			   qe_auth_data_size) == 448,
 		  "QE report certification data qe_auth_data_size");
 
-#endif /* _UAPI_TDX_GUEST_QUOTE_V4_H */
+#endif /* _TDX_GUEST_QUOTE_V4_H */

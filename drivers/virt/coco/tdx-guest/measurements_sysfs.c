@@ -59,29 +59,6 @@ static struct tdx_guest *kobj_to_tdx_guest(struct kobject *kobj)
 	return container_of(misc, struct tdx_guest, misc);
 }
 
-/**
- * tdx_guest_read_report() - a TDREPORT with zero REPORTDATA, for reading
- *	measurement registers.
- * @tg: the provider instance.
- *
- * Return: a kfree()able TDREPORT, or an ERR_PTR().
- */
-u8 *tdx_guest_read_report(struct tdx_guest *tg)
-{
-	u8 *reportdata __free(kfree) = kzalloc(TDX_REPORTDATA_SIZE,
-					       GFP_KERNEL);
-	u8 *tdreport __free(kfree) = kzalloc(TDX_TDREPORT_SIZE, GFP_KERNEL);
-	int rc;
-
-	if (!reportdata || !tdreport)
-		return ERR_PTR(-ENOMEM);
-	rc = tdx_guest_get_report(tg, reportdata, tdreport);
-	if (rc)
-		return ERR_PTR(rc);
-	return no_free_ptr(tdreport);
-}
-EXPORT_SYMBOL_IF_KUNIT(tdx_guest_read_report);
-
 static ssize_t tdx_mr_read(struct file *file, struct kobject *kobj,
 			   struct bin_attribute *attr, char *buf, loff_t off,
 			   size_t count)

@@ -10,7 +10,7 @@
 #include <linux/types.h>
 #include <linux/wait.h>
 
-#include <uapi/tdx-guest/tdreport.h>
+#include <tdx-guest/tdreport.h>
 
 struct file;
 
@@ -35,12 +35,24 @@ struct tdx_emu_faults {
 
 extern struct tdx_emu_faults tdx_emu_faults;
 
-/* emu_faults.c */
+/**
+ * struct tdx_emu_counters - what the emulated platform observed, read-only
+ *	in debugfs.
+ * @busy_overlaps: OPERAND_BUSY answers caused by real RTMR lock contention,
+ *	never injected ones.
+ */
+struct tdx_emu_counters {
+	atomic64_t busy_overlaps;
+};
+
+extern struct tdx_emu_counters tdx_emu_counters;
+
+/* debugfs_knobs.c */
 bool tdx_emu_fault_take(atomic_t *count);
 int tdx_emu_debugfs_init(void);
 void tdx_emu_debugfs_exit(void);
 
-/* emu_tdx_module.c */
+/* tdx_module.c */
 int tdx_emu_tdx_init(void);
 void tdx_emu_tdx_exit(void);
 int tdx_emu_get_report0(const u8 *reportdata, u8 *tdreport);
@@ -50,7 +62,7 @@ u64 tdx_emu_busy_overlaps(void);
 bool tdx_emu_test_hold_rtmr_lock(bool as_extend);
 void tdx_emu_test_release_rtmr_lock(bool as_extend);
 
-/* emu_quote_host.c */
+/* vmm_getquote.c */
 int tdx_emu_quote_host_init(void);
 void tdx_emu_quote_host_exit(void);
 u64 tdx_emu_get_quote(void *buf, size_t len);
@@ -61,7 +73,7 @@ ssize_t tdx_emu_service_read(char __user *ubuf, size_t count);
 ssize_t tdx_emu_service_write(const char __user *ubuf, size_t count);
 wait_queue_head_t *tdx_emu_service_waitq(void);
 
-/* emu_qgs_dev.c */
+/* qgs_dev.c */
 int tdx_emu_qgs_dev_init(void);
 void tdx_emu_qgs_dev_exit(void);
 

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * TDG.MR.REPORT under the measurement lock.
+ * TDG.MR.REPORT and TDG.MR.RTMR.EXTEND under the measurement lock.
  *
  * The TDX module takes its RTMR lock without waiting: a TDG.MR.REPORT that
  * overlaps a TDG.MR.RTMR.EXTEND fails with OPERAND_BUSY instead of blocking.
@@ -50,6 +50,29 @@ int tdx_guest_get_report(struct tdx_guest *tg, const u8 *reportdata,
 	return rc;
 }
 EXPORT_SYMBOL_IF_KUNIT(tdx_guest_get_report);
+
+/**
+ * tdx_guest_read_report() - a TDREPORT with zero REPORTDATA, for reading
+ *	measurement registers.
+ * @tg: the provider instance.
+ *
+ * Return: a kfree()able TDREPORT, or an ERR_PTR().
+ */
+u8 *tdx_guest_read_report(struct tdx_guest *tg)
+{
+	u8 *reportdata __free(kfree) = kzalloc(TDX_REPORTDATA_SIZE,
+					       GFP_KERNEL);
+	u8 *tdreport __free(kfree) = kzalloc(TDX_TDREPORT_SIZE, GFP_KERNEL);
+	int rc;
+
+	if (!reportdata || !tdreport)
+		return ERR_PTR(-ENOMEM);
+	rc = tdx_guest_get_report(tg, reportdata, tdreport);
+	if (rc)
+		return ERR_PTR(rc);
+	return no_free_ptr(tdreport);
+}
+EXPORT_SYMBOL_IF_KUNIT(tdx_guest_read_report);
 
 /**
  * tdx_guest_extend_rtmr() - TDG.MR.RTMR.EXTEND, serialised with reports and

@@ -14,6 +14,7 @@
 #include "emu.h"
 
 struct tdx_emu_faults tdx_emu_faults;
+struct tdx_emu_counters tdx_emu_counters;
 
 static struct dentry *tdx_emu_debugfs_dir;
 
@@ -42,13 +43,12 @@ static int quote_status_set(void *data, u64 val)
 DEFINE_DEBUGFS_ATTRIBUTE(quote_status_fops, quote_status_get,
 			 quote_status_set, "0x%016llx\n");
 
-static int busy_overlaps_get(void *data, u64 *val)
+static int counter_get(void *data, u64 *val)
 {
-	*val = tdx_emu_busy_overlaps();
+	*val = atomic64_read(data);
 	return 0;
 }
-DEFINE_DEBUGFS_ATTRIBUTE(busy_overlaps_fops, busy_overlaps_get, NULL,
-			 "%llu\n");
+DEFINE_DEBUGFS_ATTRIBUTE(counter_fops, counter_get, NULL, "%llu\n");
 
 /**
  * tdx_emu_debugfs_init() - create the fault injection files.
@@ -69,8 +69,9 @@ int tdx_emu_debugfs_init(void)
 	debugfs_create_atomic_t("quote_hang", 0600, dir, &f->quote_hang);
 	debugfs_create_atomic_t("vmcall_retry", 0600, dir, &f->vmcall_retry);
 	debugfs_create_atomic_t("report_busy", 0600, dir, &f->report_busy);
-	debugfs_create_file_unsafe("busy_overlaps", 0400, dir, NULL,
-				   &busy_overlaps_fops);
+	debugfs_create_file_unsafe("busy_overlaps", 0400, dir,
+				   &tdx_emu_counters.busy_overlaps,
+				   &counter_fops);
 	tdx_emu_debugfs_dir = dir;
 	return 0;
 }

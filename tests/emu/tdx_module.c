@@ -61,7 +61,6 @@ MODULE_PARM_DESC(mrownerconfig, "MROWNERCONFIG as 96 hex digits (default: zero)"
  * @tee_tcb_info: the module's identity, fixed at load.
  * @tdinfo: the TD's measurements; @tdinfo.rtmr changes under @rtmr_lock.
  * @rtmr_lock: the RTMR lock, taken without waiting (see DOC).
- * @busy_overlaps: OPERAND_BUSY answers caused by RTMR lock contention.
  */
 struct tdx_emu_tdx {
 	struct crypto_shash *sha384;
@@ -69,7 +68,6 @@ struct tdx_emu_tdx {
 	struct tdx_tee_tcb_info tee_tcb_info;
 	struct tdx_tdinfo tdinfo;
 	atomic_t rtmr_lock;
-	atomic64_t busy_overlaps;
 };
 
 static struct tdx_emu_tdx tdx_emu;
@@ -96,7 +94,7 @@ static void tdx_emu_rtmr_unlock_exclusive(void)
 
 static int tdx_emu_busy(void)
 {
-	atomic64_inc(&tdx_emu.busy_overlaps);
+	atomic64_inc(&tdx_emu_counters.busy_overlaps);
 	return -EBUSY;
 }
 
@@ -243,7 +241,7 @@ EXPORT_SYMBOL_IF_KUNIT(tdx_emu_verify_report);
  */
 u64 tdx_emu_busy_overlaps(void)
 {
-	return atomic64_read(&tdx_emu.busy_overlaps);
+	return atomic64_read(&tdx_emu_counters.busy_overlaps);
 }
 EXPORT_SYMBOL_IF_KUNIT(tdx_emu_busy_overlaps);
 
@@ -304,7 +302,7 @@ static int tdx_emu_init_identity(void)
 	if (rc)
 		return rc;
 
-	put_unaligned_le64(TDX_TD_ATTR_DEBUG, td->attributes);
+	put_unaligned_le64(TDX_TDINFO_ATTR_DEBUG, td->attributes);
 	/* x87, SSE, AVX, AVX-512 state and PKRU: a common production XFAM. */
 	put_unaligned_le64(0x02e7, td->xfam);
 	rc = tdx_emu_sha384(mrtd_seed, strlen(mrtd_seed), td->mrtd);

@@ -8,8 +8,8 @@
  * The emulated platform's character device speaks exactly this framing, so
  * the emulated quote generation service is a QGS in miniature.
  */
-#ifndef _UAPI_TDX_GUEST_QGS_MSG_H
-#define _UAPI_TDX_GUEST_QGS_MSG_H
+#ifndef _TDX_GUEST_QGS_MSG_H
+#define _TDX_GUEST_QGS_MSG_H
 
 #include <linux/types.h>
 
@@ -69,4 +69,4 @@ struct tdx_qgs_get_quote_resp {
 	__u8 id_quote[];
 };
 
-#endif /* _UAPI_TDX_GUEST_QGS_MSG_H */
+#endif /* _TDX_GUEST_QGS_MSG_H */

@@ -7,9 +7,10 @@
  * those of the Intel TDX Module ABI specification; the static asserts at the
  * end keep them honest in both kernel and user-space builds.
  */
-#ifndef _UAPI_TDX_GUEST_TDREPORT_H
-#define _UAPI_TDX_GUEST_TDREPORT_H
+#ifndef _TDX_GUEST_TDREPORT_H
+#define _TDX_GUEST_TDREPORT_H
 
+#include <linux/const.h>
 #include <linux/types.h>
 
 #define TDX_REPORTDATA_SIZE		64
@@ -26,7 +27,7 @@
 /* REPORTTYPE.type for a TDX (as opposed to SGX) report. */
 #define TDX_REPORT_TYPE_TDX		0x81
 /* TDINFO.attributes bit 0: the TD is debuggable, so it is not trustworthy. */
-#define TDX_TD_ATTR_DEBUG		(1ULL << 0)
+#define TDX_TDINFO_ATTR_DEBUG		_BITULL(0)
 
 /**
  * struct tdx_reportmac - REPORTMACSTRUCT, the MAC-protected report header.
@@ -126,4 +127,4 @@ tdx_layout_assert(sizeof(struct tdx_tdinfo) == 512, "TDINFO");
 tdx_layout_assert(sizeof(struct tdx_tdreport) == TDX_TDREPORT_SIZE,
 		  "TDREPORT_STRUCT");
 
-#endif /* _UAPI_TDX_GUEST_TDREPORT_H */
+#endif /* _TDX_GUEST_TDREPORT_H */

@@ -38,8 +38,8 @@
 #include <linux/workqueue.h>
 #include <kunit/visibility.h>
 
-#include <uapi/tdx-guest/getquote.h>
-#include <uapi/tdx-guest/qgs_msg.h>
+#include <tdx-guest/getquote.h>
+#include <tdx-guest/qgs_msg.h>
 
 #include "emu.h"
 

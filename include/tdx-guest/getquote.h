@@ -8,8 +8,8 @@
  * a Quote. Everything after the guest's hand-off is written by the host and
  * must be treated as hostile by the guest.
  */
-#ifndef _UAPI_TDX_GUEST_GETQUOTE_H
-#define _UAPI_TDX_GUEST_GETQUOTE_H
+#ifndef _TDX_GUEST_GETQUOTE_H
+#define _TDX_GUEST_GETQUOTE_H
 
 #include <linux/types.h>
 
@@ -46,4 +46,4 @@ struct tdx_getquote_hdr {
 	__u8 data[];
 };
 
-#endif /* _UAPI_TDX_GUEST_GETQUOTE_H */
+#endif /* _TDX_GUEST_GETQUOTE_H */
