@@ -86,15 +86,21 @@ static struct tdx_tsm_mr *to_tdx_tsm_mr(const struct tsm_measurements *tm)
 	return container_of(tm, struct tdx_tsm_mr, tm);
 }
 
+/* Take a TDREPORT (under mr_lock) into @buf. */
+static int tdx_tsm_mr_read(struct tdx_guest *tg, u8 *buf)
+{
+	u8 *tdreport __free(kfree) = tdx_guest_read_report(tg);
+	if (IS_ERR(tdreport))
+		return PTR_ERR(no_free_ptr(tdreport));
+	memcpy(buf, tdreport, TDX_TDREPORT_SIZE);
+	return 0;
+}
+
 static int tdx_tsm_mr_refresh(const struct tsm_measurements *tm)
 {
 	struct tdx_tsm_mr *ctx = to_tdx_tsm_mr(tm);
 
-	u8 *tdreport __free(kfree) = tdx_guest_read_report(ctx->tg);
-	if (IS_ERR(tdreport))
-		return PTR_ERR(no_free_ptr(tdreport));
-	memcpy(ctx->report, tdreport, TDX_TDREPORT_SIZE);
-	return 0;
+	return tdx_tsm_mr_read(ctx->tg, ctx->report);
 }
 
 static int tdx_tsm_mr_extend(const struct tsm_measurements *tm,
@@ -150,10 +156,8 @@ int tdx_measurements_init(struct tdx_guest *tg)
 	if (!report)
 		return -ENOMEM;
 
-	tdx_tsm_mr.tg = tg;
-	tdx_tsm_mr.report = report;
 	/* The registers that are not live are read only this once. */
-	rc = tdx_tsm_mr_refresh(&tdx_tsm_mr.tm);
+	rc = tdx_tsm_mr_read(tg, report);
 	if (rc)
 		return rc;
 
@@ -167,8 +171,10 @@ int tdx_measurements_init(struct tdx_guest *tg)
 			tdx_tsm_mrs[i].mr_value -= (uintptr_t)report;
 		return PTR_ERR(group);
 	}
+	/* Nothing calls back before the misc device is registered. */
+	tdx_tsm_mr.tg = tg;
+	tdx_tsm_mr.report = no_free_ptr(report);
 	tdx_guest_groups[0] = group;
-	retain_and_null_ptr(report);
 	return 0;
 }
 
