@@ -20,13 +20,18 @@ RUNNING_KDIR := /lib/modules/$(shell uname -r)/build
 DEBIAN_KDIR := $(lastword $(sort $(wildcard /usr/src/linux-headers-6.12*-cloud-amd64)))
 KDIR ?= $(if $(wildcard $(RUNNING_KDIR)/include/linux/tsm.h),$(RUNNING_KDIR),$(DEBIAN_KDIR))
 
+# A kernel tree prepared by tests/newest-kernel (Debian's newest kernel,
+# made for a newer compiler than this machine's) says in this file which
+# make variables building against it with this machine's gcc needs.
+-include $(KDIR)/tdx-guest-host.mk
+
 # Which modules to build; packagers leave the emulated platform out with
 # CONFIG_TDX_GUEST_EMU=n.
 CONFIG_TDX_GUEST_DRIVER ?= m
 CONFIG_TDX_GUEST_EMU ?= m
 KBUILD_ARGS := -C $(KDIR) M=$(CURDIR) \
 	CONFIG_TDX_GUEST_DRIVER=$(CONFIG_TDX_GUEST_DRIVER) \
-	CONFIG_TDX_GUEST_EMU=$(CONFIG_TDX_GUEST_EMU)
+	CONFIG_TDX_GUEST_EMU=$(CONFIG_TDX_GUEST_EMU) $(TDX_GUEST_HOST_KBUILD)
 
 .PHONY: all modules tools deps check demo bench clean help install uninstall \
 	install-tools uninstall-tools dkms-install dkms-remove print-kdir

@@ -70,15 +70,19 @@ int tdx_guest_misc_register(struct tdx_guest *tg)
 {
 	int rc;
 
-	tdx_measurements_init();
+	rc = tdx_measurements_init(tg);
+	if (rc)
+		return rc;
 	tg->misc.minor = MISC_DYNAMIC_MINOR;
 	tg->misc.name = "tdx_guest";
 	tg->misc.fops = &tdx_guest_fops;
 	tg->misc.groups = tdx_guest_groups;
 	tg->misc.mode = 0600;
 	rc = misc_register(&tg->misc);
-	if (rc)
+	if (rc) {
 		tg->misc.this_device = NULL;	/* nothing to deregister */
+		tdx_measurements_fini();
+	}
 	return rc;
 }
 
@@ -89,4 +93,5 @@ int tdx_guest_misc_register(struct tdx_guest *tg)
 void tdx_guest_misc_deregister(struct tdx_guest *tg)
 {
 	misc_deregister(&tg->misc);
+	tdx_measurements_fini();
 }
