@@ -35,11 +35,12 @@ record_field()	# record offset length
 		od -An -v -tx1 | tr -d ' \n'
 }
 n=$records
-for rec in "2 /tmp/d1" "3 /tmp/d1" "2 /tmp/d2" "3 /tmp/d2"; do
-	set -- $rec
+for rec in 2:/tmp/d1 3:/tmp/d1 2:/tmp/d2 3:/tmp/d2; do
+	idx=${rec%%:*}
+	digest=${rec#*:}
 	assert_eq "$(printf '%02x' "$n")00000000000000" "$(record_field "$n" 0 8)" "seq of record $n"
-	assert_eq "0200$(printf '%02x00' "$1")" "$(record_field "$n" 8 4)" "type/index of record $n"
-	assert_eq "$(hex_of "$2")" "$(record_field "$n" 16 48)" "digest of record $n"
+	assert_eq "0200$(printf '%02x00' "$idx")" "$(record_field "$n" 8 4)" "type/index of record $n"
+	assert_eq "$(hex_of "$digest")" "$(record_field "$n" 16 48)" "digest of record $n"
 	n=$((n + 1))
 done
 
