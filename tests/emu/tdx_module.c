@@ -38,7 +38,7 @@
 #include <linux/unaligned.h>
 #include <kunit/visibility.h>
 
-#include <tdx-guest/quote_v5.h>
+#include <tdx-guest/tdreport_v1.h>
 
 #include "emu.h"
 
@@ -307,15 +307,15 @@ static int tdx_emu_init_module_version(void)
 	static const u8 tee_tcb_svn2[16] = { 0x05, 0x01, 0x03 };
 	struct tdx_tee_tcb_info_v1 *tcb = (void *)&tdx_emu.tee_tcb_info;
 
-	if (tdreport_version > TDX_TDREPORT_VERSION_15) {
+	if (tdreport_version > TDX_REPORT_VERSION_1) {
 		pr_err("tdreport_version must be 0 or %d\n",
-		       TDX_TDREPORT_VERSION_15);
+		       TDX_REPORT_VERSION_1);
 		return -EINVAL;
 	}
-	if (tdreport_version != TDX_TDREPORT_VERSION_15) {
+	if (tdreport_version != TDX_REPORT_VERSION_1) {
 		if (mrservicetd) {
 			pr_err("mrservicetd needs tdreport_version=%d\n",
-			       TDX_TDREPORT_VERSION_15);
+			       TDX_REPORT_VERSION_1);
 			return -EINVAL;
 		}
 		return 0;

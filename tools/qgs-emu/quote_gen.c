@@ -27,6 +27,7 @@
 
 #include <tdx-guest/quote_v5.h>
 #include <tdx-guest/tdreport.h>
+#include <tdx-guest/tdreport_v1.h>
 
 #include "../common/crypto.h"
 #include "../common/parse.h"
@@ -74,14 +75,15 @@ static void fill_body(struct tdx_quote_body *b, const struct tdx_tdreport *r)
 }
 
 /* TDX module 1.5 reports carry two more fields, which the TD 1.5 body has. */
-static void fill_body_v15(struct tdx_quote_body_v15 *b,
+static void fill_body_v15(struct tdx_quote_body_v1_5 *b,
 			  const struct tdx_tdreport *r)
 {
-	const struct tdx_tee_tcb_info_v1 *tcb = (const void *)&r->tee_tcb_info;
+	const struct tdx_tdreport_v1 *r1 = (const void *)r;
 
-	fill_body(&b->v10, r);
-	memcpy(b->tee_tcb_svn2, tcb->tee_tcb_svn2, sizeof(b->tee_tcb_svn2));
-	memcpy(b->mrservicetd, r->tdinfo.servtd_hash, sizeof(b->mrservicetd));
+	fill_body(&b->td10, r);
+	memcpy(b->tee_tcb_svn2, r1->tee_tcb_info.tee_tcb_svn2,
+	       sizeof(b->tee_tcb_svn2));
+	memcpy(b->mrservicetd, r1->tdinfo.servtd_hash, sizeof(b->mrservicetd));
 }
 
 /*
@@ -130,8 +132,8 @@ static size_t signed_size(unsigned int version, size_t body_len)
 static size_t body_size(unsigned int version, const struct tdx_tdreport *r)
 {
 	if (version == TDX_QUOTE_VERSION_5 &&
-	    r->mac.version >= TDX_TDREPORT_VERSION_15)
-		return sizeof(struct tdx_quote_body_v15);
+	    r->mac.version >= TDX_REPORT_VERSION_1)
+		return sizeof(struct tdx_quote_body_v1_5);
 	return sizeof(struct tdx_quote_body);
 }
 
@@ -167,7 +169,7 @@ static size_t fill_signed(uint8_t *q, unsigned int version, size_t body_len,
 	if (body_len == sizeof(struct tdx_quote_body))
 		fill_body((struct tdx_quote_body *)p, r);
 	else
-		fill_body_v15((struct tdx_quote_body_v15 *)p, r);
+		fill_body_v15((struct tdx_quote_body_v1_5 *)p, r);
 	return (size_t)(p - q) + body_len;
 }
 
