@@ -71,12 +71,16 @@ uninstall:
 	rm -f $(MOD_DIR)/tdx_guest.ko $(MOD_DIR)/tdx_guest_emu.ko
 	$(if $(DESTDIR),,depmod -a $(KVER))
 
+# tdx-quote finds Intel's SGX Root CA in ../share/tdx-guest from its bin/.
 install-tools: tools
 	install -D -m 0755 tools/bin/tdx-quote $(DESTDIR)$(PREFIX)/bin/tdx-quote
 	install -D -m 0755 tools/bin/tdx-qgs-emu $(DESTDIR)$(PREFIX)/bin/tdx-qgs-emu
+	install -D -m 0644 tools/certs/intel-sgx-root-ca.pem \
+		$(DESTDIR)$(PREFIX)/share/tdx-guest/intel-sgx-root-ca.pem
 
 uninstall-tools:
-	rm -f $(DESTDIR)$(PREFIX)/bin/tdx-quote $(DESTDIR)$(PREFIX)/bin/tdx-qgs-emu
+	rm -f $(DESTDIR)$(PREFIX)/bin/tdx-quote $(DESTDIR)$(PREFIX)/bin/tdx-qgs-emu \
+		$(DESTDIR)$(PREFIX)/share/tdx-guest/intel-sgx-root-ca.pem
 
 # DKMS copies the sources it needs into /usr/src, then builds and installs
 # for KVER (default: the kernel KDIR belongs to).
