@@ -9,6 +9,7 @@
 #   make install    install tdx_guest into updates/ (overrides in-tree)
 #   make uninstall  remove it again
 #   make install-tools      install tdx-quote (and tdx-qgs-emu) into PREFIX
+#   make fuzz       fuzz tdx-quote's parsers (FUZZ_SECONDS each; not in check)
 #   make dkms-install       the same as install, through DKMS
 #   make dkms-remove        remove the DKMS package
 #
@@ -29,7 +30,7 @@ KBUILD_ARGS := -C $(KDIR) M=$(CURDIR) \
 	CONFIG_TDX_GUEST_EMU=$(CONFIG_TDX_GUEST_EMU)
 
 .PHONY: all modules tools deps check demo bench clean help install uninstall \
-	install-tools uninstall-tools dkms-install dkms-remove print-kdir
+	install-tools uninstall-tools dkms-install dkms-remove print-kdir fuzz
 
 VERSION := $(shell cat VERSION)
 KVER ?= $(shell cat $(KDIR)/include/config/kernel.release 2>/dev/null)
@@ -45,6 +46,9 @@ modules:
 
 tools:
 	$(MAKE) -C tools
+
+fuzz:
+	$(MAKE) -C tools fuzz
 
 deps:
 	tests/install-deps

@@ -171,12 +171,15 @@ static int parse_header_body(struct quote_view *v, struct cursor *c)
 /* Cut @c down to the @len bytes the signature data claims, exactly. */
 static int parse_sig_data(struct quote_view *v, struct cursor *c)
 {
-	const __le32 *lenp = take(c, sizeof(*lenp));
+	const uint8_t *lenp = take(c, sizeof(__le32));
+	__le32 raw;
 	uint32_t len;
 
 	if (!lenp)
 		return fail(v, "truncated before signature data length");
-	len = le32toh(*lenp);
+	/* In a Quote v5 it sits at offset 702: not 4-byte aligned. */
+	memcpy(&raw, lenp, sizeof(raw));
+	len = le32toh(raw);
 	v->sig_data_len = len;
 	if (len > c->left)
 		return fail(v, "signature data length %u exceeds the %zu bytes left",
