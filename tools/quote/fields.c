@@ -91,7 +91,11 @@ const struct field *field_find(const char *name)
 	return NULL;
 }
 
-/* @v must have reached QUOTE_STAGE_BODY. */
+/**
+ * field_layout_quote() - the layout of a Quote, for field_loc().
+ * @l: filled in.
+ * @v: the Quote's view; it must have reached QUOTE_STAGE_BODY.
+ */
 void field_layout_quote(struct field_layout *l, const struct quote_view *v)
 {
 	memset(l, 0, sizeof(*l));
@@ -101,7 +105,11 @@ void field_layout_quote(struct field_layout *l, const struct quote_view *v)
 	l->body_size = v->body_size;
 }
 
-/* @report must have passed tdreport_check(). */
+/**
+ * field_layout_report() - the layout of a TDREPORT, for field_loc().
+ * @l: filled in.
+ * @report: a TDREPORT that passed tdreport_check().
+ */
 void field_layout_report(struct field_layout *l, const uint8_t *report)
 {
 	memset(l, 0, sizeof(*l));
@@ -143,7 +151,12 @@ int field_loc(const struct field *f, const struct field_layout *l,
 	}
 }
 
-/* Which inputs have @f, in words, for the help text. */
+/**
+ * field_formats() - which inputs have a field, in words, for people.
+ * @f: the field.
+ * @out: e.g. "Quote v5 with a TD 1.5 body, TDREPORT v1".
+ * @outlen: size of @out.
+ */
 void field_formats(const struct field *f, char *out, size_t outlen)
 {
 	const char *quote = NULL, *report = NULL;
