@@ -8,10 +8,9 @@
 #include <string.h>
 
 #include "../common/ccel.h"
+#include "fuzz.h"
 
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+int fuzz_one_input(const uint8_t *data, size_t size)
 {
 	struct ccel_replay r;
 	uint8_t *copy = malloc(size ? size : 1);

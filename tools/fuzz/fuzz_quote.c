@@ -15,11 +15,9 @@
 
 #include "../common/util.h"
 #include "../quote/tdx_quote.h"
+#include "fuzz.h"
 
-int LLVMFuzzerInitialize(int *argc, char ***argv);
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-int LLVMFuzzerInitialize(int *argc, char ***argv)
+int fuzz_initialize(int *argc, char ***argv)
 {
 	(void)argc;
 	(void)argv;
@@ -28,7 +26,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	return 0;
 }
 
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+int fuzz_one_input(const uint8_t *data, size_t size)
 {
 	struct input in = { .path = "fuzz" };
 	size_t i;
