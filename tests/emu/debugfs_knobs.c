@@ -10,10 +10,12 @@
  */
 #include <linux/debugfs.h>
 #include <linux/fs.h>
+#include <kunit/visibility.h>
 
 #include "emu.h"
 
 struct tdx_emu_faults tdx_emu_faults;
+EXPORT_SYMBOL_IF_KUNIT(tdx_emu_faults);
 struct tdx_emu_counters tdx_emu_counters;
 
 static struct dentry *tdx_emu_debugfs_dir;

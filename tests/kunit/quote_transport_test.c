@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * KUnit suite tdx_quote_transport: the GetQuote buffer handling against a
- * fake VMM whose every answer the test chooses.
+ * fake VMM whose every answer the test chooses. Suite tdx_emu_vmm_getquote:
+ * the emulated VMM's GetQuote behaves as QEMU's where a guest can tell.
  *
  * The host is hostile by design (DESIGN.md section 4): these tests make it
  * claim impossible lengths, answer with undefined statuses, never finish,
@@ -723,4 +724,92 @@ static struct kunit_suite tdx_qt_suite = {
 	.test_cases = tdx_qt_cases,
 };
 
-kunit_test_suite(tdx_qt_suite);
+/* QEMU's TDX_MAX_GET_QUOTE_REQUEST. */
+#define TDX_VMM_MAX_IN_FLIGHT	16
+
+static void tdx_vmm_restore_delay(void *saved)
+{
+	atomic_set(&tdx_emu_faults.quote_delay_us, (int)(long)saved);
+}
+
+/* A GetQuote buffer as a guest hands it over: version 1, a TDREPORT in. */
+static struct tdx_getquote_hdr *tdx_vmm_buf(struct kunit *test)
+{
+	struct tdx_getquote_hdr *hdr = alloc_pages_exact(SZ_4K,
+							 GFP_KERNEL | __GFP_ZERO);
+
+	KUNIT_ASSERT_NOT_NULL(test, hdr);
+	hdr->version = TDX_GETQUOTE_BUF_VERSION;
+	hdr->in_len = TDX_TDREPORT_SIZE;
+	return hdr;
+}
+
+/* Wait (up to 20 s) until the VMM published a final status in @hdr. */
+static bool tdx_vmm_wait_done(struct tdx_getquote_hdr *hdr)
+{
+	unsigned long until = jiffies + 20 * HZ;
+
+	while (READ_ONCE(hdr->status) == TDX_GETQUOTE_STATUS_IN_FLIGHT) {
+		if (time_after(jiffies, until))
+			return false;
+		msleep(20);
+	}
+	return true;
+}
+
+/*
+ * The buffer is marked in flight before the hypercall returns, and the
+ * hypercall answers RETRY, without touching the buffer, while 16 requests
+ * are in flight; once they are done, the next request is accepted.
+ */
+static void retry_while_16_requests_are_in_flight(struct kunit *test)
+{
+	struct tdx_getquote_hdr *hdr[TDX_VMM_MAX_IN_FLIGHT + 1];
+	long delay = atomic_read(&tdx_emu_faults.quote_delay_us);
+	bool all_done = true;
+	unsigned int i;
+
+	KUNIT_ASSERT_EQ(test, kunit_add_action_or_reset(test,
+							tdx_vmm_restore_delay,
+							(void *)delay), 0);
+	/* Long enough that all 16 are still in flight for the 17th. */
+	atomic_set(&tdx_emu_faults.quote_delay_us, 500 * USEC_PER_MSEC);
+	for (i = 0; i < ARRAY_SIZE(hdr); i++)
+		hdr[i] = tdx_vmm_buf(test);
+
+	for (i = 0; i < TDX_VMM_MAX_IN_FLIGHT; i++) {
+		KUNIT_EXPECT_EQ(test, tdx_emu_get_quote(hdr[i], SZ_4K),
+				TDX_VMCALL_SUCCESS);
+		KUNIT_EXPECT_EQ(test, READ_ONCE(hdr[i]->status),
+				TDX_GETQUOTE_STATUS_IN_FLIGHT);
+	}
+	KUNIT_EXPECT_EQ(test, tdx_emu_get_quote(hdr[i], SZ_4K),
+			TDX_VMCALL_RETRY);
+	KUNIT_EXPECT_EQ(test, READ_ONCE(hdr[i]->status), 0);
+
+	/* All of them, the 17th too in case it was wrongly accepted. */
+	for (i = 0; i <= TDX_VMM_MAX_IN_FLIGHT; i++)
+		all_done &= tdx_vmm_wait_done(hdr[i]);
+	i = TDX_VMM_MAX_IN_FLIGHT;
+	if (all_done) {
+		KUNIT_EXPECT_EQ(test, tdx_emu_get_quote(hdr[i], SZ_4K),
+				TDX_VMCALL_SUCCESS);
+		all_done = tdx_vmm_wait_done(hdr[i]);
+	}
+	/* A buffer the VMM may still write is leaked, never freed. */
+	KUNIT_ASSERT_TRUE_MSG(test, all_done, "requests never completed");
+	for (i = 0; i < ARRAY_SIZE(hdr); i++)
+		free_pages_exact(hdr[i], SZ_4K);
+}
+
+static struct kunit_case tdx_vmm_cases[] = {
+	KUNIT_CASE(retry_while_16_requests_are_in_flight),
+	{}
+};
+
+static struct kunit_suite tdx_vmm_suite = {
+	.name = "tdx_emu_vmm_getquote",
+	.test_cases = tdx_vmm_cases,
+};
+
+kunit_test_suites(&tdx_qt_suite, &tdx_vmm_suite);

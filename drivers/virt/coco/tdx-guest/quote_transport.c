@@ -158,7 +158,7 @@ static void tdx_quote_buf_free(struct tdx_quote_buf *qb, size_t len)
 	 * the allocator, where it would leak the next owner's data.
 	 */
 	if (set_memory_encrypted((unsigned long)qb->hdr, len >> PAGE_SHIFT))
-		pr_err("cannot re-encrypt a GetQuote buffer: leaking it\n");
+		pr_err_ratelimited("cannot re-encrypt a GetQuote buffer: leaking it\n");
 	else
 		free_pages_exact(qb->hdr, len);
 	kfree(qb);
@@ -179,7 +179,7 @@ static struct tdx_quote_buf *tdx_quote_buf_alloc(size_t len)
 
 	/* A failed conversion leaves the pages in an unknown state: leak. */
 	if (set_memory_decrypted((unsigned long)va, len >> PAGE_SHIFT)) {
-		pr_err("cannot share a GetQuote buffer with the host\n");
+		pr_err_ratelimited("cannot share a GetQuote buffer with the host\n");
 		return NULL;
 	}
 
