@@ -10,10 +10,12 @@
  */
 #include <linux/debugfs.h>
 #include <linux/fs.h>
+#include <kunit/visibility.h>
 
 #include "emu.h"
 
 struct tdx_emu_faults tdx_emu_faults;
+EXPORT_SYMBOL_IF_KUNIT(tdx_emu_faults);
 struct tdx_emu_counters tdx_emu_counters;
 
 static struct dentry *tdx_emu_debugfs_dir;
@@ -43,6 +45,22 @@ static int quote_status_set(void *data, u64 val)
 DEFINE_DEBUGFS_ATTRIBUTE(quote_status_fops, quote_status_get,
 			 quote_status_set, "0x%016llx\n");
 
+static int qemu_header_order_get(void *data, u64 *val)
+{
+	*val = atomic_read(&tdx_emu_faults.qemu_header_order);
+	return 0;
+}
+
+static int qemu_header_order_set(void *data, u64 val)
+{
+	if (val > 1)
+		return -EINVAL;
+	atomic_set(&tdx_emu_faults.qemu_header_order, val);
+	return 0;
+}
+DEFINE_DEBUGFS_ATTRIBUTE(qemu_header_order_fops, qemu_header_order_get,
+			 qemu_header_order_set, "%llu\n");
+
 static int counter_get(void *data, u64 *val)
 {
 	*val = atomic64_read(data);
@@ -71,6 +89,12 @@ int tdx_emu_debugfs_init(void)
 	debugfs_create_atomic_t("report_busy", 0600, dir, &f->report_busy);
 	debugfs_create_file_unsafe("busy_overlaps", 0400, dir,
 				   &tdx_emu_counters.busy_overlaps,
+				   &counter_fops);
+	debugfs_create_file_unsafe("qemu_header_order", 0600, dir, NULL,
+				   &qemu_header_order_fops);
+	debugfs_create_atomic_t("header_gap_us", 0600, dir, &f->header_gap_us);
+	debugfs_create_file_unsafe("quote_calls", 0400, dir,
+				   &tdx_emu_counters.quote_calls,
 				   &counter_fops);
 	tdx_emu_debugfs_dir = dir;
 	return 0;

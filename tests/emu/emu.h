@@ -23,6 +23,11 @@ struct file;
  * @quote_hang: the next this many GetQuote requests never complete.
  * @vmcall_retry: the next this many GetQuote hypercalls answer RETRY.
  * @report_busy: the next this many TDG.MR.REPORT calls answer OPERAND_BUSY.
+ * @qemu_header_order: 0 or 1; when 1 a GetQuote completes as QEMU
+ *	publishes it: Quote, write barrier, then the header front to back
+ *	(status before out_len).
+ * @header_gap_us: delay between the stores of status and out_len when a
+ *	GetQuote completes, in whichever order they are made.
  */
 struct tdx_emu_faults {
 	atomic_t quote_delay_us;
@@ -31,6 +36,8 @@ struct tdx_emu_faults {
 	atomic_t quote_hang;
 	atomic_t vmcall_retry;
 	atomic_t report_busy;
+	atomic_t qemu_header_order;
+	atomic_t header_gap_us;
 };
 
 extern struct tdx_emu_faults tdx_emu_faults;
@@ -40,9 +47,12 @@ extern struct tdx_emu_faults tdx_emu_faults;
  *	in debugfs.
  * @busy_overlaps: OPERAND_BUSY answers caused by real RTMR lock contention,
  *	never injected ones.
+ * @quote_calls: GetQuote hypercalls the emulated VMM accepted (answered
+ *	TDX_VMCALL_SUCCESS).
  */
 struct tdx_emu_counters {
 	atomic64_t busy_overlaps;
+	atomic64_t quote_calls;
 };
 
 extern struct tdx_emu_counters tdx_emu_counters;

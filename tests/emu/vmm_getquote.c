@@ -21,11 +21,25 @@
  *
  * With no service attached, a request completes with "service unavailable"
  * after the configured service time.
+ *
+ * What QEMU does as the VMM is modelled where a guest can see it: the
+ * buffer is marked in flight before the hypercall returns, the hypercall
+ * answers RETRY while TDX_EMU_MAX_IN_FLIGHT requests are in flight (hung
+ * ones included, until they complete), and with the qemu_header_order knob
+ * a result is published as QEMU's completion does it (the Quote, a write
+ * barrier, then the whole header front to back, so status is stored
+ * before out_len).
+ *
+ * The service's side (tdx_emu_service_*) never sleeps with a task state
+ * set and never touches user memory under host.lock: the blocking read
+ * checks a lockless count of queued requests, and messages are copied in
+ * and out of user space outside the lock.
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
 #include <linux/align.h>
 #include <linux/cleanup.h>
+#include <linux/delay.h>
 #include <linux/hrtimer.h>
 #include <linux/ktime.h>
 #include <linux/list.h>
@@ -46,6 +60,10 @@
 
 /* QEMU refuses GetQuote buffers larger than this. */
 #define TDX_EMU_QUOTE_BUF_MAX	SZ_128K
+/* QEMU answers RETRY while this many GetQuote requests are in flight. */
+#define TDX_EMU_MAX_IN_FLIGHT	16
+/* header_gap_us is clamped to this, so the event loop cannot stall. */
+#define TDX_EMU_HEADER_GAP_MAX_US	USEC_PER_SEC
 
 static unsigned int qgs_timeout_ms = 30 * MSEC_PER_SEC;
 module_param(qgs_timeout_ms, uint, 0644);
@@ -53,6 +71,7 @@ MODULE_PARM_DESC(qgs_timeout_ms,
 		 "Time the emulated VMM gives the quote service before failing a request (ms, default 30000)");
 
 enum tdx_emu_req_state {
+	TDX_EMU_REQ_NEW,	/* not routed yet */
 	TDX_EMU_REQ_QUEUED,
 	TDX_EMU_REQ_SENT,
 	TDX_EMU_REQ_ANSWERED,
@@ -62,6 +81,7 @@ enum tdx_emu_req_state {
 /**
  * struct tdx_emu_quote_req - one GetQuote request held by the emulated VMM.
  * @node: entry on tdx_emu_host.reqs, in arrival order.
+ * @id: unique per request, to find it again after host.lock was dropped.
  * @state: where the request is in its life.
  * @hdr: the guest's shared buffer.
  * @buf_len: size of @hdr's buffer.
@@ -75,6 +95,7 @@ enum tdx_emu_req_state {
  */
 struct tdx_emu_quote_req {
 	struct list_head node;
+	u64 id;
 	enum tdx_emu_req_state state;
 	struct tdx_getquote_hdr *hdr;
 	size_t buf_len;
@@ -91,6 +112,10 @@ struct tdx_emu_quote_req {
  * struct tdx_emu_host - the emulated VMM's GetQuote state.
  * @lock: protects everything below and every request.
  * @reqs: requests in arrival order.
+ * @in_flight: requests accepted and not yet completed (entries on @reqs).
+ * @nr_queued: requests in state QUEUED; written under @lock, read without
+ *	it by the service's wait, whose condition must not sleep.
+ * @next_id: the id the next request gets.
  * @service_attached: a quote generation service has the device open.
  * @stopping: the module is going away: @wake must not be armed again.
  * @waitq: where the service waits for requests.
@@ -100,6 +125,9 @@ struct tdx_emu_quote_req {
 struct tdx_emu_host {
 	struct mutex lock;	/* requests and their states */
 	struct list_head reqs;
+	unsigned int in_flight;
+	unsigned int nr_queued;
+	u64 next_id;
 	bool service_attached;
 	bool stopping;
 	wait_queue_head_t waitq;
@@ -109,6 +137,18 @@ struct tdx_emu_host {
 
 static struct tdx_emu_host host;
 
+/* Every state change goes through here, so host.nr_queued stays true. */
+static void tdx_emu_req_set_state(struct tdx_emu_quote_req *req,
+				  enum tdx_emu_req_state state)
+{
+	lockdep_assert_held(&host.lock);
+	if (req->state == TDX_EMU_REQ_QUEUED)
+		WRITE_ONCE(host.nr_queued, host.nr_queued - 1);
+	if (state == TDX_EMU_REQ_QUEUED)
+		WRITE_ONCE(host.nr_queued, host.nr_queued + 1);
+	req->state = state;
+}
+
 static void tdx_emu_req_free(struct tdx_emu_quote_req *req)
 {
 	kfree(req->report);
@@ -116,9 +156,21 @@ static void tdx_emu_req_free(struct tdx_emu_quote_req *req)
 	kfree(req);
 }
 
+/* The header_gap_us knob: widens the window between status and out_len. */
+static void tdx_emu_header_gap(void)
+{
+	unsigned int us = atomic_read(&tdx_emu_faults.header_gap_us);
+
+	if (us)
+		fsleep(min_t(unsigned int, us, TDX_EMU_HEADER_GAP_MAX_US));
+}
+
 /*
- * Write the result the way a VMM must: payload and length first, status
- * last, so a guest that sees the final status sees everything else too.
+ * Write the result. By default the way a careful VMM does: payload and
+ * length first, status last, so a guest that sees the final status sees
+ * everything else too. With qemu_header_order, as QEMU does: payload, a
+ * barrier, then the header from its first byte to its last, which stores
+ * status (offset 8) before out_len (offset 20).
  */
 static void tdx_emu_req_publish(struct tdx_emu_quote_req *req)
 {
@@ -128,16 +180,27 @@ static void tdx_emu_req_publish(struct tdx_emu_quote_req *req)
 	if (req->quote)
 		memcpy(hdr->data, req->quote,
 		       min_t(size_t, req->quote_len, room));
+	if (atomic_read(&tdx_emu_faults.qemu_header_order)) {
+		/* QEMU's smp_wmb(): the Quote before any of the header. */
+		smp_wmb();
+		WRITE_ONCE(hdr->version, TDX_GETQUOTE_BUF_VERSION);
+		WRITE_ONCE(hdr->status, req->status);
+		tdx_emu_header_gap();
+		WRITE_ONCE(hdr->in_len, req->report_len);
+		WRITE_ONCE(hdr->out_len, req->quote_len);
+		return;
+	}
 	WRITE_ONCE(hdr->out_len, req->quote_len);
 	/* Pairs with the guest's smp_rmb() after it reads the status. */
 	smp_wmb();
+	tdx_emu_header_gap();
 	WRITE_ONCE(hdr->status, req->status);
 }
 
 static void tdx_emu_req_answer(struct tdx_emu_quote_req *req, u64 status,
 			       u8 *quote, u32 quote_len)
 {
-	req->state = TDX_EMU_REQ_ANSWERED;
+	tdx_emu_req_set_state(req, TDX_EMU_REQ_ANSWERED);
 	req->status = status;
 	req->quote = quote;
 	req->quote_len = quote_len;
@@ -168,6 +231,8 @@ static ktime_t tdx_emu_req_tick(struct tdx_emu_quote_req *req, ktime_t now)
 	case TDX_EMU_REQ_ANSWERED:
 		if (ktime_before(now, req->due))
 			return req->due;
+		/* As QEMU: no longer counted once its completion begins. */
+		host.in_flight--;
 		tdx_emu_req_publish(req);
 		list_del(&req->node);
 		tdx_emu_req_free(req);
@@ -237,7 +302,7 @@ static void tdx_emu_req_route(struct tdx_emu_quote_req *req)
 	u64 status = atomic64_xchg(&tdx_emu_faults.quote_status, 0);
 
 	if (tdx_emu_fault_take(&tdx_emu_faults.quote_hang))
-		req->state = TDX_EMU_REQ_HUNG;
+		tdx_emu_req_set_state(req, TDX_EMU_REQ_HUNG);
 	else if (status)
 		tdx_emu_req_answer(req, status, NULL, 0);
 	else if (atomic_xchg(&tdx_emu_faults.quote_oversize, 0))
@@ -247,7 +312,7 @@ static void tdx_emu_req_route(struct tdx_emu_quote_req *req)
 		tdx_emu_req_answer(req, TDX_GETQUOTE_STATUS_UNAVAILABLE, NULL,
 				   0);
 	else
-		req->state = TDX_EMU_REQ_QUEUED;
+		tdx_emu_req_set_state(req, TDX_EMU_REQ_QUEUED);
 }
 
 /**
@@ -256,8 +321,9 @@ static void tdx_emu_req_route(struct tdx_emu_quote_req *req)
  * @len: its size.
  *
  * Return: TDX_VMCALL_SUCCESS when the request was accepted (its outcome
- * arrives later in the buffer), TDX_VMCALL_RETRY when injected,
- * TDX_VMCALL_ALIGN_ERROR or TDX_VMCALL_INVALID_OPERAND for a bad buffer.
+ * arrives later in the buffer, which is marked in flight before this
+ * returns), TDX_VMCALL_RETRY when injected or while TDX_EMU_MAX_IN_FLIGHT
+ * requests are in flight, TDX_VMCALL_ALIGN_ERROR or TDX_VMCALL_INVALID_OPERAND for a bad buffer.
  */
 u64 tdx_emu_get_quote(void *buf, size_t len)
 {
@@ -277,11 +343,18 @@ u64 tdx_emu_get_quote(void *buf, size_t len)
 	if (!req)
 		return TDX_VMCALL_RETRY;	/* the host is short of memory */
 
-	WRITE_ONCE(req->hdr->status, TDX_GETQUOTE_STATUS_IN_FLIGHT);
 	scoped_guard(mutex, &host.lock) {
+		if (host.in_flight >= TDX_EMU_MAX_IN_FLIGHT) {
+			tdx_emu_req_free(req);
+			return TDX_VMCALL_RETRY;
+		}
+		host.in_flight++;
+		req->id = host.next_id++;
+		WRITE_ONCE(req->hdr->status, TDX_GETQUOTE_STATUS_IN_FLIGHT);
 		tdx_emu_req_route(req);
 		list_add_tail(&req->node, &host.reqs);
 	}
+	atomic64_inc(&tdx_emu_counters.quote_calls);
 	wake_up_interruptible(&host.waitq);
 	tdx_emu_kick();
 	return TDX_VMCALL_SUCCESS;
@@ -333,12 +406,14 @@ void tdx_emu_service_detach(void)
 /**
  * tdx_emu_service_has_request() - is a request waiting for the service?
  *
- * Return: true if the service's next read would not block.
+ * Never sleeps: it is the condition of the service's wait_event and of
+ * poll(), evaluated with the task state already set.
+ *
+ * Return: true if the service's next read would probably not block.
  */
 bool tdx_emu_service_has_request(void)
 {
-	guard(mutex)(&host.lock);
-	return tdx_emu_first_in(TDX_EMU_REQ_QUEUED);
+	return READ_ONCE(host.nr_queued) > 0;
 }
 
 /**
@@ -372,36 +447,75 @@ static void tdx_emu_req_encode(const struct tdx_emu_quote_req *req, u8 *out)
 	memcpy(msg->report_id_list, req->report, req->report_len);
 }
 
+/*
+ * Take the oldest queued request's message, marking the request SENT.
+ * Returns the message (its length through @len), NULL when nothing is
+ * queued, or an ERR_PTR.
+ */
+static u8 *tdx_emu_service_take(size_t count, size_t *len, u64 *id)
+{
+	struct tdx_emu_quote_req *req;
+
+	guard(mutex)(&host.lock);
+	req = tdx_emu_first_in(TDX_EMU_REQ_QUEUED);
+	if (!req)
+		return NULL;
+
+	*len = TDX_QGS_LEN_PREFIX + tdx_emu_req_msg_size(req);
+	if (count < *len)
+		return ERR_PTR(-EINVAL);
+
+	u8 *msg __free(kfree) = kzalloc(*len, GFP_KERNEL);
+	if (!msg)
+		return ERR_PTR(-ENOMEM);
+	tdx_emu_req_encode(req, msg);
+	tdx_emu_req_set_state(req, TDX_EMU_REQ_SENT);
+	*id = req->id;
+	return no_free_ptr(msg);
+}
+
+/* The message of request @id never reached the service: queue it again. */
+static void tdx_emu_service_untake(u64 id)
+{
+	struct tdx_emu_quote_req *req;
+
+	scoped_guard(mutex, &host.lock) {
+		list_for_each_entry(req, &host.reqs, node) {
+			if (req->id == id && req->state == TDX_EMU_REQ_SENT) {
+				tdx_emu_req_set_state(req, TDX_EMU_REQ_QUEUED);
+				break;
+			}
+		}
+	}
+	wake_up_interruptible(&host.waitq);
+}
+
 /**
  * tdx_emu_service_read() - hand the oldest queued request to the service.
  * @ubuf: user buffer for one whole message.
  * @count: its size.
  *
+ * The message is copied to user space after host.lock is dropped: a page
+ * fault there must not stall the GetQuote hypercall, which takes the lock.
+ *
  * Return: the message size; -EAGAIN when nothing is queued; -EINVAL when
- * @count cannot hold the message (which stays queued); -EFAULT; -ENOMEM.
+ * @count cannot hold the message (which stays queued); -EFAULT (the
+ * request is queued again); -ENOMEM.
  */
 ssize_t tdx_emu_service_read(char __user *ubuf, size_t count)
 {
-	struct tdx_emu_quote_req *req;
-	size_t len;
+	size_t len = 0;
+	u64 id = 0;
 
-	guard(mutex)(&host.lock);
-	req = tdx_emu_first_in(TDX_EMU_REQ_QUEUED);
-	if (!req)
-		return -EAGAIN;
-
-	len = TDX_QGS_LEN_PREFIX + tdx_emu_req_msg_size(req);
-	if (count < len)
-		return -EINVAL;
-
-	u8 *msg __free(kfree) = kzalloc(len, GFP_KERNEL);
+	u8 *msg __free(kfree) = tdx_emu_service_take(count, &len, &id);
 	if (!msg)
-		return -ENOMEM;
-	tdx_emu_req_encode(req, msg);
-	if (copy_to_user(ubuf, msg, len))
+		return -EAGAIN;
+	if (IS_ERR(msg))
+		return PTR_ERR(no_free_ptr(msg));
+	if (copy_to_user(ubuf, msg, len)) {
+		tdx_emu_service_untake(id);
 		return -EFAULT;
-
-	req->state = TDX_EMU_REQ_SENT;
+	}
 	return len;
 }
 

@@ -150,6 +150,17 @@ u8 tdx_fake_byte(u8 fill, size_t i)
 	return fill ^ (u8)(i * 7) ^ (u8)(i >> 8);
 }
 
+/* The Quote bytes a completion writes, up to the room @buf has. */
+static void tdx_fake_write_quote(void *buf, size_t len, u32 out_len, u8 fill)
+{
+	struct tdx_getquote_hdr *hdr = buf;
+	size_t room = len - sizeof(*hdr);
+	size_t i;
+
+	for (i = 0; i < min_t(size_t, out_len, room); i++)
+		hdr->data[i] = tdx_fake_byte(fill, i);
+}
+
 /**
  * tdx_fake_complete() - publish a GetQuote result the way a VMM does.
  * @buf: the guest's shared buffer.
@@ -163,11 +174,8 @@ void tdx_fake_complete(void *buf, size_t len, u64 status, u32 out_len,
 		       u8 fill)
 {
 	struct tdx_getquote_hdr *hdr = buf;
-	size_t room = len - sizeof(*hdr);
-	size_t i;
 
-	for (i = 0; i < min_t(size_t, out_len, room); i++)
-		hdr->data[i] = tdx_fake_byte(fill, i);
+	tdx_fake_write_quote(buf, len, out_len, fill);
 	WRITE_ONCE(hdr->out_len, out_len);
 	/* Payload and length before the status, as the guest expects. */
 	smp_wmb();
@@ -180,7 +188,11 @@ static void tdx_fake_complete_later(struct work_struct *work)
 					       struct tdx_fake_host, work);
 	struct tdx_getquote_hdr *hdr = h->pending;
 
-	tdx_fake_complete(hdr, h->pending_len, h->status, h->out_len, h->fill);
+	if (h->mode == TDX_FAKE_OUT_LEN_LATER)
+		WRITE_ONCE(hdr->out_len, h->out_len);
+	else
+		tdx_fake_complete(hdr, h->pending_len, h->status, h->out_len,
+				  h->fill);
 }
 
 static void tdx_fake_record(struct tdx_fake_host *h, void *buf, size_t len)
@@ -225,15 +237,27 @@ static u64 tdx_fake_get_quote(void *buf, size_t len)
 	case TDX_FAKE_COMPLETE:
 		tdx_fake_complete(buf, len, h->status, h->out_len, h->fill);
 		break;
+	case TDX_FAKE_OUT_LEN_LATER:
+		/* The Quote and the status, but out_len still 0. */
+		tdx_fake_write_quote(buf, len, h->out_len, h->fill);
+		/* The Quote before the status, as QEMU's smp_wmb(). */
+		smp_wmb();
+		WRITE_ONCE(hdr->status, h->status);
+		fallthrough;
 	case TDX_FAKE_LATER:
 		h->pending = buf;
 		h->pending_len = len;
 		schedule_delayed_work(&h->work, msecs_to_jiffies(h->delay_ms));
 		break;
 	case TDX_FAKE_HANG:
+		if (h->hang_with_quote) {
+			tdx_fake_write_quote(buf, len, h->out_len, h->fill);
+			WRITE_ONCE(hdr->out_len, h->out_len);
+		}
 		h->hung[h->nr_hung] = buf;
 		h->hung_lens[h->nr_hung] = len;
-		h->nr_hung++;
+		/* Tests poll it from another thread. */
+		WRITE_ONCE(h->nr_hung, h->nr_hung + 1);
 		break;
 	}
 	return TDX_VMCALL_SUCCESS;
@@ -261,6 +285,34 @@ const struct tdx_platform_ops tdx_fake_platform_ops = {
 };
 
 /**
+ * tdx_fake_finish_quote() - the fake host completes a request it left in
+ *	flight, with a Quote.
+ * @h: the fake host.
+ * @buf: the request's buffer.
+ * @status: the final status to publish.
+ * @out_len: the out_len to publish.
+ * @fill: seed of the Quote bytes (see tdx_fake_byte()).
+ *
+ * Return: true if @buf was in flight and is now completed.
+ */
+bool tdx_fake_finish_quote(struct tdx_fake_host *h, void *buf, u64 status,
+			   u32 out_len, u8 fill)
+{
+	unsigned int i;
+
+	for (i = 0; i < h->nr_hung; i++) {
+		if (h->hung[i] != buf)
+			continue;
+		tdx_fake_complete(buf, h->hung_lens[i], status, out_len, fill);
+		h->nr_hung--;
+		h->hung[i] = h->hung[h->nr_hung];
+		h->hung_lens[i] = h->hung_lens[h->nr_hung];
+		return true;
+	}
+	return false;
+}
+
+/**
  * tdx_fake_finish() - the fake host completes a request it left in flight.
  * @h: the fake host.
  * @buf: the request's buffer.
@@ -270,18 +322,7 @@ const struct tdx_platform_ops tdx_fake_platform_ops = {
  */
 bool tdx_fake_finish(struct tdx_fake_host *h, void *buf, u64 status)
 {
-	unsigned int i;
-
-	for (i = 0; i < h->nr_hung; i++) {
-		if (h->hung[i] != buf)
-			continue;
-		tdx_fake_complete(buf, h->hung_lens[i], status, 0, 0);
-		h->nr_hung--;
-		h->hung[i] = h->hung[h->nr_hung];
-		h->hung_lens[i] = h->hung_lens[h->nr_hung];
-		return true;
-	}
-	return false;
+	return tdx_fake_finish_quote(h, buf, status, 0, 0);
 }
 
 /*

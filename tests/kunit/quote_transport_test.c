@@ -1,18 +1,21 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * KUnit suite tdx_quote_transport: the GetQuote buffer handling against a
- * fake VMM whose every answer the test chooses.
+ * fake VMM whose every answer the test chooses. Suite tdx_emu_vmm_getquote:
+ * the emulated VMM's GetQuote behaves as QEMU's where a guest can tell.
  *
  * The host is hostile by design (DESIGN.md section 4): these tests make it
  * claim impossible lengths, answer with undefined statuses, never finish,
  * or finish after the guest gave up, and check that the guest neither
  * trusts it nor reuses a buffer it may still write.
  */
+#include <linux/completion.h>
 #include <linux/delay.h>
 #include <linux/ktime.h>
 #include <linux/mm.h>
 #include <linux/random.h>
 #include <linux/sched/signal.h>
+#include <linux/sched/task.h>
 #include <linux/sizes.h>
 #include <linux/slab.h>
 #include <kunit/test.h>
@@ -21,6 +24,11 @@
 
 /* Short enough to keep the suite fast, long enough to sleep several times. */
 #define TDX_QT_TIMEOUT_MS	25
+/*
+ * How long the transport waits for out_len after SUCCESS, as documented
+ * (Documentation/ABI/testing/configfs-tsm-tdx-guest, EPROTO).
+ */
+#define TDX_QT_PUBLISH_GRACE_MS	100
 
 /**
  * struct tdx_qt_ctx - one test's transport and fake host.
@@ -208,11 +216,29 @@ static void final_status_gives_documented_errno(struct kunit *test)
 	}
 }
 
+/*
+ * Only the status says a request is done: a host that has written a Quote
+ * and its length but still says "in flight" has not answered, and the
+ * buffer is still its own.
+ */
 static void in_flight_status_is_never_success(struct kunit *test)
 {
+	struct tdx_qt_ctx *c = test->priv;
+	size_t quote_len;
+	u8 *quote;
+
 	KUNIT_EXPECT_NE(test,
 			tdx_quote_status_to_errno(TDX_GETQUOTE_STATUS_IN_FLIGHT),
 			0);
+
+	c->h->mode = TDX_FAKE_HANG;
+	c->h->hang_with_quote = true;
+	c->h->out_len = 1000;
+	c->h->fill = 0x3c;
+	KUNIT_EXPECT_EQ(test, tdx_qt_get(test, &quote, &quote_len),
+			-ETIMEDOUT);
+	KUNIT_EXPECT_NULL(test, quote);
+	KUNIT_EXPECT_EQ(test, c->qt.nr_quarantined, 1);
 }
 
 static void out_len_beyond_buffer_is_efbig(struct kunit *test)
@@ -233,15 +259,45 @@ static void out_len_beyond_buffer_is_efbig(struct kunit *test)
 	}
 }
 
-static void empty_quote_with_success_is_eproto(struct kunit *test)
+/*
+ * SUCCESS with out_len 0 may be a header half published (status first,
+ * as QEMU stores it): waited for, but only for the documented grace.
+ */
+static void empty_quote_with_success_is_eproto_after_the_grace(struct kunit *test)
+{
+	struct tdx_qt_ctx *c = test->priv;
+	ktime_t start = ktime_get();
+	size_t quote_len;
+	u8 *quote;
+	s64 waited_ms;
+
+	WRITE_ONCE(quote_timeout_ms, 10 * MSEC_PER_SEC);
+	c->h->out_len = 0;
+	KUNIT_EXPECT_EQ(test, tdx_qt_get(test, &quote, &quote_len), -EPROTO);
+	waited_ms = ktime_ms_delta(ktime_get(), start);
+	KUNIT_EXPECT_NULL(test, quote);
+	KUNIT_EXPECT_GE(test, waited_ms, TDX_QT_PUBLISH_GRACE_MS);
+	/* Bounded: long before the request's own timeout. */
+	KUNIT_EXPECT_LT(test, waited_ms, TDX_QT_PUBLISH_GRACE_MS + 2000);
+	/* The host is done with the buffer: nothing to quarantine. */
+	KUNIT_EXPECT_EQ(test, c->qt.nr_quarantined, 0);
+}
+
+static void status_published_before_out_len_is_a_quote(struct kunit *test)
 {
 	struct tdx_qt_ctx *c = test->priv;
 	size_t quote_len;
 	u8 *quote;
 
-	c->h->out_len = 0;
-	KUNIT_EXPECT_EQ(test, tdx_qt_get(test, &quote, &quote_len), -EPROTO);
-	KUNIT_EXPECT_NULL(test, quote);
+	WRITE_ONCE(quote_timeout_ms, 10 * MSEC_PER_SEC);
+	c->h->mode = TDX_FAKE_OUT_LEN_LATER;
+	c->h->delay_ms = 10;
+	c->h->out_len = 4500;
+	c->h->fill = 0x6d;
+	KUNIT_ASSERT_EQ(test, tdx_qt_get(test, &quote, &quote_len), 0);
+	KUNIT_ASSERT_EQ(test, quote_len, 4500);
+	KUNIT_EXPECT_EQ(test, tdx_qt_mismatches(quote, quote_len, 0x6d), 0);
+	KUNIT_EXPECT_EQ(test, c->qt.nr_quarantined, 0);
 }
 
 static void quote_filling_the_whole_buffer_is_returned(struct kunit *test)
@@ -427,39 +483,150 @@ static void fifth_abandoned_buffer_is_ebusy_not_reuse(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, c->qt.nr_quarantined, 3);
 }
 
+/**
+ * struct tdx_qt_signal_job - a request made by a kthread that gets a signal.
+ * @c: the test's context.
+ * @sig: the signal the kthread sends itself before the request, or 0.
+ * @task: the kthread, referenced, once it runs.
+ * @running: completed when @task is set.
+ * @quote_len: the Quote's length on success.
+ */
+struct tdx_qt_signal_job {
+	struct tdx_qt_ctx *c;
+	int sig;
+	struct task_struct *task;
+	struct completion running;
+	size_t quote_len;
+};
+
 static int tdx_qt_request_with_signal(void *data)
 {
-	struct tdx_qt_ctx *c = data;
+	struct tdx_qt_signal_job *job = data;
+	struct tdx_qt_ctx *c = job->c;
 	size_t quote_len = 0;
 	u8 *quote = NULL;
 	int rc;
 
 	allow_signal(SIGUSR1);
-	send_sig(SIGUSR1, current, 0);
+	allow_signal(SIGKILL);
+	job->task = get_task_struct(current);
+	complete(&job->running);
+	if (job->sig)
+		send_sig(job->sig, current, 0);
 	rc = tdx_quote_get(&c->qt, c->tdreport, &quote, &quote_len);
 	flush_signals(current);
+	job->quote_len = quote_len;
 	kvfree(quote);
 	return rc;
 }
 
-static void signal_ends_wait_with_eintr_and_quarantines(struct kunit *test)
+static void tdx_qt_put_task(void *task)
+{
+	put_task_struct(task);
+}
+
+static struct tdx_qt_signal_job *tdx_qt_start_signal_job(struct kunit *test,
+							 int sig,
+							 struct tdx_kunit_worker **w)
+{
+	struct tdx_qt_signal_job *job = kunit_kzalloc(test, sizeof(*job),
+						      GFP_KERNEL);
+
+	KUNIT_ASSERT_NOT_NULL(test, job);
+	*w = kunit_kzalloc(test, sizeof(**w), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, *w);
+	job->c = test->priv;
+	job->sig = sig;
+	init_completion(&job->running);
+	KUNIT_ASSERT_EQ(test, tdx_kunit_worker_start(test, *w,
+						     tdx_qt_request_with_signal,
+						     job, "tdx_kunit_sig"), 0);
+	KUNIT_ASSERT_TRUE(test, wait_for_completion_timeout(&job->running,
+							    5 * HZ));
+	KUNIT_ASSERT_EQ(test, kunit_add_action_or_reset(test, tdx_qt_put_task,
+							job->task), 0);
+	return job;
+}
+
+/* Agents take SIGCHLD, SIGURG, timers all the time: none costs a Quote. */
+static void non_fatal_signal_does_not_end_the_wait(struct kunit *test)
 {
 	struct tdx_qt_ctx *c = test->priv;
-	struct tdx_kunit_worker *w = kunit_kzalloc(test, sizeof(*w),
-						   GFP_KERNEL);
+	struct tdx_qt_signal_job *job;
+	struct tdx_kunit_worker *w;
 
-	KUNIT_ASSERT_NOT_NULL(test, w);
+	WRITE_ONCE(quote_timeout_ms, 10 * MSEC_PER_SEC);
+	c->h->mode = TDX_FAKE_LATER;
+	c->h->delay_ms = 30;
+	c->h->out_len = 2000;
+
+	job = tdx_qt_start_signal_job(test, SIGUSR1, &w);
+	KUNIT_ASSERT_TRUE(test, tdx_kunit_worker_wait(w, 5 * HZ));
+	KUNIT_EXPECT_EQ(test, w->rc, 0);
+	KUNIT_EXPECT_EQ(test, job->quote_len, 2000);
+	KUNIT_EXPECT_EQ(test, c->h->nr_reqs, 1);
+	KUNIT_EXPECT_EQ(test, c->qt.nr_quarantined, 0);
+}
+
+static void fatal_signal_ends_wait_with_eintr_and_quarantines(struct kunit *test)
+{
+	struct tdx_qt_ctx *c = test->priv;
+	struct tdx_kunit_worker *w;
+	ktime_t start;
+
 	/* Long enough that only the signal can end the wait in time. */
 	WRITE_ONCE(quote_timeout_ms, 10 * MSEC_PER_SEC);
 	c->h->mode = TDX_FAKE_HANG;
 
-	KUNIT_ASSERT_EQ(test, tdx_kunit_worker_start(test, w,
-						     tdx_qt_request_with_signal,
-						     c, "tdx_kunit_sig"), 0);
+	start = ktime_get();
+	tdx_qt_start_signal_job(test, SIGKILL, &w);
 	KUNIT_ASSERT_TRUE(test, tdx_kunit_worker_wait(w, 5 * HZ));
 	KUNIT_EXPECT_EQ(test, w->rc, -EINTR);
+	KUNIT_EXPECT_LT(test, ktime_ms_delta(ktime_get(), start), 2000);
 	KUNIT_EXPECT_EQ(test, c->h->nr_reqs, 1);
 	KUNIT_EXPECT_EQ(test, c->qt.nr_quarantined, 1);
+}
+
+/*
+ * The host answers while the reader sleeps, and a fatal signal ends that
+ * sleep: the status is looked at once more, the Quote is returned and the
+ * buffer, which the host no longer owns, is not quarantined.
+ */
+static void answer_during_the_last_sleep_is_returned(struct kunit *test)
+{
+	struct tdx_qt_ctx *c = test->priv;
+	struct tdx_fake_host *h = c->h;
+	struct tdx_qt_signal_job *job;
+	struct tdx_kunit_worker *w;
+	unsigned long until;
+
+	WRITE_ONCE(quote_timeout_ms, 10 * MSEC_PER_SEC);
+	/*
+	 * A remembered completion time far ahead makes the reader sleep
+	 * three times what it has waited: long sleeps to land in.
+	 */
+	c->qt.recent_ns[0] = 10ULL * NSEC_PER_SEC;
+	h->mode = TDX_FAKE_HANG;
+
+	job = tdx_qt_start_signal_job(test, 0, &w);
+	until = jiffies + 5 * HZ;
+	while (!READ_ONCE(h->nr_hung) && time_before(jiffies, until))
+		usleep_range(100, 200);
+	KUNIT_ASSERT_EQ(test, READ_ONCE(h->nr_hung), 1);
+	usleep_range(5000, 6000);
+	while (task_is_running(job->task) && time_before(jiffies, until))
+		usleep_range(10, 20);
+	KUNIT_ASSERT_FALSE(test, task_is_running(job->task));
+
+	KUNIT_ASSERT_TRUE(test, tdx_fake_finish_quote(h, h->reqs[0],
+						      TDX_GETQUOTE_STATUS_SUCCESS,
+						      777, 0x21));
+	send_sig(SIGKILL, job->task, 1);
+
+	KUNIT_ASSERT_TRUE(test, tdx_kunit_worker_wait(w, 5 * HZ));
+	KUNIT_EXPECT_EQ(test, w->rc, 0);
+	KUNIT_EXPECT_EQ(test, job->quote_len, 777);
+	KUNIT_EXPECT_EQ(test, c->qt.nr_quarantined, 0);
 }
 
 static void late_completion_is_found_by_polling(struct kunit *test)
@@ -532,7 +699,8 @@ static struct kunit_case tdx_qt_cases[] = {
 			 tdx_qt_status_gen_params),
 	KUNIT_CASE(in_flight_status_is_never_success),
 	KUNIT_CASE(out_len_beyond_buffer_is_efbig),
-	KUNIT_CASE(empty_quote_with_success_is_eproto),
+	KUNIT_CASE(empty_quote_with_success_is_eproto_after_the_grace),
+	KUNIT_CASE(status_published_before_out_len_is_a_quote),
 	KUNIT_CASE(quote_filling_the_whole_buffer_is_returned),
 	KUNIT_CASE(quote_is_a_private_copy_of_out_len_bytes),
 	KUNIT_CASE(retry_answers_are_retried_until_accepted),
@@ -542,7 +710,9 @@ static struct kunit_case tdx_qt_cases[] = {
 	KUNIT_CASE(quarantined_buffer_is_reused_once_host_completes),
 	KUNIT_CASE(quarantined_buffer_is_released_once_host_completes),
 	KUNIT_CASE(fifth_abandoned_buffer_is_ebusy_not_reuse),
-	KUNIT_CASE(signal_ends_wait_with_eintr_and_quarantines),
+	KUNIT_CASE(non_fatal_signal_does_not_end_the_wait),
+	KUNIT_CASE(fatal_signal_ends_wait_with_eintr_and_quarantines),
+	KUNIT_CASE(answer_during_the_last_sleep_is_returned),
 	KUNIT_CASE(late_completion_is_found_by_polling),
 	KUNIT_CASE(only_successful_quotes_steer_the_poll_schedule),
 	{}
@@ -554,4 +724,92 @@ static struct kunit_suite tdx_qt_suite = {
 	.test_cases = tdx_qt_cases,
 };
 
-kunit_test_suite(tdx_qt_suite);
+/* QEMU's TDX_MAX_GET_QUOTE_REQUEST. */
+#define TDX_VMM_MAX_IN_FLIGHT	16
+
+static void tdx_vmm_restore_delay(void *saved)
+{
+	atomic_set(&tdx_emu_faults.quote_delay_us, (int)(long)saved);
+}
+
+/* A GetQuote buffer as a guest hands it over: version 1, a TDREPORT in. */
+static struct tdx_getquote_hdr *tdx_vmm_buf(struct kunit *test)
+{
+	struct tdx_getquote_hdr *hdr = alloc_pages_exact(SZ_4K,
+							 GFP_KERNEL | __GFP_ZERO);
+
+	KUNIT_ASSERT_NOT_NULL(test, hdr);
+	hdr->version = TDX_GETQUOTE_BUF_VERSION;
+	hdr->in_len = TDX_TDREPORT_SIZE;
+	return hdr;
+}
+
+/* Wait (up to 20 s) until the VMM published a final status in @hdr. */
+static bool tdx_vmm_wait_done(struct tdx_getquote_hdr *hdr)
+{
+	unsigned long until = jiffies + 20 * HZ;
+
+	while (READ_ONCE(hdr->status) == TDX_GETQUOTE_STATUS_IN_FLIGHT) {
+		if (time_after(jiffies, until))
+			return false;
+		msleep(20);
+	}
+	return true;
+}
+
+/*
+ * The buffer is marked in flight before the hypercall returns, and the
+ * hypercall answers RETRY, without touching the buffer, while 16 requests
+ * are in flight; once they are done, the next request is accepted.
+ */
+static void retry_while_16_requests_are_in_flight(struct kunit *test)
+{
+	struct tdx_getquote_hdr *hdr[TDX_VMM_MAX_IN_FLIGHT + 1];
+	long delay = atomic_read(&tdx_emu_faults.quote_delay_us);
+	bool all_done = true;
+	unsigned int i;
+
+	KUNIT_ASSERT_EQ(test, kunit_add_action_or_reset(test,
+							tdx_vmm_restore_delay,
+							(void *)delay), 0);
+	/* Long enough that all 16 are still in flight for the 17th. */
+	atomic_set(&tdx_emu_faults.quote_delay_us, 500 * USEC_PER_MSEC);
+	for (i = 0; i < ARRAY_SIZE(hdr); i++)
+		hdr[i] = tdx_vmm_buf(test);
+
+	for (i = 0; i < TDX_VMM_MAX_IN_FLIGHT; i++) {
+		KUNIT_EXPECT_EQ(test, tdx_emu_get_quote(hdr[i], SZ_4K),
+				TDX_VMCALL_SUCCESS);
+		KUNIT_EXPECT_EQ(test, READ_ONCE(hdr[i]->status),
+				TDX_GETQUOTE_STATUS_IN_FLIGHT);
+	}
+	KUNIT_EXPECT_EQ(test, tdx_emu_get_quote(hdr[i], SZ_4K),
+			TDX_VMCALL_RETRY);
+	KUNIT_EXPECT_EQ(test, READ_ONCE(hdr[i]->status), 0);
+
+	/* All of them, the 17th too in case it was wrongly accepted. */
+	for (i = 0; i <= TDX_VMM_MAX_IN_FLIGHT; i++)
+		all_done &= tdx_vmm_wait_done(hdr[i]);
+	i = TDX_VMM_MAX_IN_FLIGHT;
+	if (all_done) {
+		KUNIT_EXPECT_EQ(test, tdx_emu_get_quote(hdr[i], SZ_4K),
+				TDX_VMCALL_SUCCESS);
+		all_done = tdx_vmm_wait_done(hdr[i]);
+	}
+	/* A buffer the VMM may still write is leaked, never freed. */
+	KUNIT_ASSERT_TRUE_MSG(test, all_done, "requests never completed");
+	for (i = 0; i < ARRAY_SIZE(hdr); i++)
+		free_pages_exact(hdr[i], SZ_4K);
+}
+
+static struct kunit_case tdx_vmm_cases[] = {
+	KUNIT_CASE(retry_while_16_requests_are_in_flight),
+	{}
+};
+
+static struct kunit_suite tdx_vmm_suite = {
+	.name = "tdx_emu_vmm_getquote",
+	.test_cases = tdx_vmm_cases,
+};
+
+kunit_test_suites(&tdx_qt_suite, &tdx_vmm_suite);

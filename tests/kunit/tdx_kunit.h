@@ -35,11 +35,15 @@ void tdx_kunit_read_rtmrs(struct kunit *test, struct tdx_guest *tg,
  * @TDX_FAKE_COMPLETE: writes the result before the hypercall returns.
  * @TDX_FAKE_HANG: leaves the buffer in flight until the test completes it.
  * @TDX_FAKE_LATER: completes it from a delayed work after @delay_ms.
+ * @TDX_FAKE_OUT_LEN_LATER: writes the Quote and the final status at once,
+ *	out_len only from a delayed work after @delay_ms (a header published
+ *	front to back, as QEMU does, with a preempted host in between).
  */
 enum tdx_fake_mode {
 	TDX_FAKE_COMPLETE,
 	TDX_FAKE_HANG,
 	TDX_FAKE_LATER,
+	TDX_FAKE_OUT_LEN_LATER,
 };
 
 #define TDX_FAKE_MAX_REQS	16
@@ -56,7 +60,10 @@ enum tdx_fake_mode {
  * @status: the final status a completion publishes.
  * @out_len: the out_len a completion publishes.
  * @fill: seed of the Quote bytes a completion writes (see tdx_fake_byte()).
- * @delay_ms: service time for TDX_FAKE_LATER.
+ * @delay_ms: service time for TDX_FAKE_LATER, time from status to out_len
+ *	for TDX_FAKE_OUT_LEN_LATER.
+ * @hang_with_quote: in TDX_FAKE_HANG mode, write the Quote and out_len
+ *	anyway, leaving only the status in flight.
  * @reports: TDG.MR.REPORT calls made.
  * @calls: GetQuote hypercalls made.
  * @nr_reqs: requests accepted (recorded in @reqs, at most
@@ -86,6 +93,7 @@ struct tdx_fake_host {
 	u32 out_len;
 	u8 fill;
 	unsigned int delay_ms;
+	bool hang_with_quote;
 
 	unsigned int reports;
 	unsigned int calls;
@@ -115,6 +123,8 @@ void tdx_fake_complete(void *buf, size_t len, u64 status, u32 out_len,
 u8 tdx_fake_byte(u8 fill, size_t i);
 void *tdx_fake_last_req(struct tdx_fake_host *h);
 bool tdx_fake_finish(struct tdx_fake_host *h, void *buf, u64 status);
+bool tdx_fake_finish_quote(struct tdx_fake_host *h, void *buf, u64 status,
+			   u32 out_len, u8 fill);
 
 /**
  * struct tdx_kunit_worker - a kthread running one job for a test.

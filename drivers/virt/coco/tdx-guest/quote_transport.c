@@ -12,11 +12,24 @@
  * before use; the buffer is zeroed before each request so that nothing but
  * the TDREPORT is ever shared.
  *
+ * Waits on the host are killable, not interruptible: agents take non-fatal
+ * signals all the time (SIGCHLD, a Go runtime's SIGURG, timers), and each
+ * one would otherwise cost the Quote and a buffer. Only a fatal signal or
+ * the timeout ends a wait early, and before the request is given up the
+ * status is read one last time, so a Quote that arrived during the last
+ * sleep is returned rather than thrown away.
+ *
  * A request the host never completes must not wedge the driver: when the
- * wait ends early (timeout or signal) the host may still write the buffer,
- * so the buffer is quarantined (neither reused nor freed) and the next
- * request gets a fresh one. A quarantined buffer is reclaimed once the host
- * has written a final status into it. The number held is bounded.
+ * wait ends early (timeout or fatal signal) the host may still write the
+ * buffer, so the buffer is quarantined (neither reused nor freed) and the
+ * next request gets a fresh one. A quarantined buffer is reclaimed once the
+ * host has written a final status into it. The number held is bounded.
+ *
+ * A VMM may publish the header in one forward copy (QEMU does: the Quote,
+ * a write barrier, then the 24-byte header front to back), so the final
+ * status can be seen before out_len. SUCCESS with out_len 0 is therefore
+ * taken as "not published yet" for up to TDX_QUOTE_PUBLISH_GRACE_MS, and
+ * only then as a broken protocol.
  *
  * Completion is found by polling, because an out-of-tree module cannot own
  * the event-notify interrupt vector. Each look costs a timer wake-up, so
@@ -82,22 +95,38 @@
 #define TDX_QUOTE_SLACK_MAX_NS		(50 * NSEC_PER_USEC)
 #define TDX_QUOTE_RETRY_FIRST_NS	(100 * NSEC_PER_USEC)
 #define TDX_QUOTE_RETRY_MAX_NS		(100 * NSEC_PER_MSEC)
+/*
+ * How long SUCCESS with out_len 0 may wait for out_len. QEMU stores the
+ * two a few bytes apart in one copy; only a preempted host thread makes
+ * that take long, so 100 ms is generous, and still small against the
+ * request's timeout.
+ */
+#define TDX_QUOTE_PUBLISH_GRACE_MS	100
+#define TDX_QUOTE_PUBLISH_POLL_MIN_NS	(10 * NSEC_PER_USEC)
+#define TDX_QUOTE_PUBLISH_POLL_MAX_NS	(5 * NSEC_PER_MSEC)
+/*
+ * The longest quote_timeout_ms. The configfs-tsm lock is held for the
+ * whole request, so every other report (and rmmod) waits behind it, in
+ * uninterruptible sleeps that the hung task detector reports after 120 s
+ * by default. 60 s is twice the time QEMU gives its quote generation
+ * service, so a host that gives up is always heard before the guest does.
+ */
+#define TDX_QUOTE_TIMEOUT_MAX_MS	(60 * MSEC_PER_SEC)
 
 unsigned int quote_timeout_ms = 30 * MSEC_PER_SEC;
 EXPORT_SYMBOL_IF_KUNIT(quote_timeout_ms);
 
 /*
  * Zero would fail every request after handing its buffer to the host,
- * quarantining buffers until none is left: refuse it.
+ * quarantining buffers until none is left; more than the maximum would
+ * hold the configfs-tsm lock for longer than anything should: refuse both.
  */
 static int quote_timeout_ms_set(const char *val, const struct kernel_param *kp)
 {
 	unsigned int ms;
-	int rc = kstrtouint(val, 0, &ms);
 
-	if (rc)
-		return rc;
-	if (!ms)
+	/* Too large for an unsigned int is too large, too: EINVAL as well. */
+	if (kstrtouint(val, 0, &ms) || !ms || ms > TDX_QUOTE_TIMEOUT_MAX_MS)
 		return -EINVAL;
 	WRITE_ONCE(*(unsigned int *)kp->arg, ms);
 	return 0;
@@ -110,7 +139,7 @@ static const struct kernel_param_ops quote_timeout_ms_ops = {
 module_param_cb(quote_timeout_ms, &quote_timeout_ms_ops, &quote_timeout_ms,
 		0644);
 MODULE_PARM_DESC(quote_timeout_ms,
-		 "Time a GetQuote request may take before it fails with ETIMEDOUT (ms, 1 or more, default 30000)");
+		 "Time a GetQuote request may take before it fails with ETIMEDOUT (ms, 1 to 60000, default 30000)");
 
 /**
  * struct tdx_quote_buf - one GetQuote shared buffer.
@@ -129,7 +158,7 @@ static void tdx_quote_buf_free(struct tdx_quote_buf *qb, size_t len)
 	 * the allocator, where it would leak the next owner's data.
 	 */
 	if (set_memory_encrypted((unsigned long)qb->hdr, len >> PAGE_SHIFT))
-		pr_err("cannot re-encrypt a GetQuote buffer: leaking it\n");
+		pr_err_ratelimited("cannot re-encrypt a GetQuote buffer: leaking it\n");
 	else
 		free_pages_exact(qb->hdr, len);
 	kfree(qb);
@@ -150,7 +179,7 @@ static struct tdx_quote_buf *tdx_quote_buf_alloc(size_t len)
 
 	/* A failed conversion leaves the pages in an unknown state: leak. */
 	if (set_memory_decrypted((unsigned long)va, len >> PAGE_SHIFT)) {
-		pr_err("cannot share a GetQuote buffer with the host\n");
+		pr_err_ratelimited("cannot share a GetQuote buffer with the host\n");
 		return NULL;
 	}
 
@@ -168,8 +197,9 @@ static void tdx_quote_quarantine(struct tdx_quote_transport *qt)
 	list_add_tail(&qt->buf->node, &qt->quarantine);
 	qt->nr_quarantined++;
 	qt->buf = NULL;
-	pr_warn("host still owns an abandoned GetQuote buffer: quarantined (%u of at most %u)\n",
-		qt->nr_quarantined, TDX_QUOTE_MAX_QUARANTINED);
+	/* A host that never answers, or a kill, decides how often: ratelimit. */
+	pr_warn_ratelimited("host still owns an abandoned GetQuote buffer: quarantined (%u of at most %u)\n",
+			    qt->nr_quarantined, TDX_QUOTE_MAX_QUARANTINED);
 }
 
 /* Take back every quarantined buffer the host has since finished with. */
@@ -186,8 +216,8 @@ static void tdx_quote_reclaim(struct tdx_quote_transport *qt)
 			qt->buf = qb;
 		else
 			tdx_quote_buf_free(qb, qt->buf_len);
-		pr_info("host released a quarantined GetQuote buffer (%u left)\n",
-			qt->nr_quarantined);
+		pr_info_ratelimited("host released a quarantined GetQuote buffer (%u left)\n",
+				    qt->nr_quarantined);
 	}
 }
 
@@ -293,16 +323,20 @@ u64 tdx_quote_poll_interval(u64 elapsed_ns, const u64 *recent_ns,
 }
 EXPORT_SYMBOL_IF_KUNIT(tdx_quote_poll_interval);
 
-/* Sleep (never spin) for @ns, or less if a signal arrives. */
+/*
+ * Sleep (never spin) for @ns, or less if a fatal signal arrives. Other
+ * signals neither wake nor end the sleep: they are delivered when the
+ * request is over.
+ */
 static int tdx_quote_sleep(u64 ns)
 {
 	ktime_t expires = ns_to_ktime(ns);
 
-	set_current_state(TASK_INTERRUPTIBLE);
+	set_current_state(TASK_KILLABLE);
 	schedule_hrtimeout_range(&expires,
 				 min_t(u64, ns / 8, TDX_QUOTE_SLACK_MAX_NS),
 				 HRTIMER_MODE_REL);
-	return signal_pending(current) ? -EINTR : 0;
+	return fatal_signal_pending(current) ? -EINTR : 0;
 }
 
 /* Sleep for up to @interval_ns from @now, but never past @deadline. */
@@ -331,7 +365,8 @@ static int tdx_quote_submit(struct tdx_quote_transport *qt, ktime_t deadline)
 		if (ret == TDX_VMCALL_SUCCESS)
 			return 0;
 		if (ret != TDX_VMCALL_RETRY) {
-			pr_err("GetQuote hypercall rejected: %#llx\n", ret);
+			pr_err_ratelimited("GetQuote hypercall rejected: %#llx\n",
+					   ret);
 			return -EIO;
 		}
 		rc = tdx_quote_sleep_until(backoff, ktime_get(), deadline);
@@ -357,6 +392,9 @@ static void tdx_quote_note_completion(struct tdx_quote_transport *qt,
 /*
  * Poll until the host publishes a final status, and return that status
  * through @status: it is the one and only read of the field that counts.
+ * When the timeout or a fatal signal ends the last sleep, the status is
+ * still looked at once more: an answer that came during that sleep is
+ * taken, and the buffer is not quarantined for nothing.
  */
 static int tdx_quote_wait(struct tdx_quote_transport *qt,
 			  const struct tdx_getquote_hdr *hdr, ktime_t deadline,
@@ -364,7 +402,7 @@ static int tdx_quote_wait(struct tdx_quote_transport *qt,
 {
 	ktime_t start = ktime_get(), now;
 	u64 elapsed, last_busy = 0;
-	int rc;
+	int rc = 0;
 
 	for (;;) {
 		*status = READ_ONCE(hdr->status);
@@ -378,14 +416,40 @@ static int tdx_quote_wait(struct tdx_quote_transport *qt,
 							  elapsed);
 			return 0;
 		}
+		if (rc)
+			return rc;	/* that was the last look */
 		last_busy = elapsed;
 		/* Decided from the time now, so no sleep overshoots a window. */
 		rc = tdx_quote_sleep_until(tdx_quote_poll_interval(elapsed,
 								   qt->recent_ns,
 								   TDX_QUOTE_HISTORY),
 					   now, deadline);
+	}
+}
+
+/*
+ * out_len of a request whose status is SUCCESS. A host that stores the
+ * header front to back has stored the status but maybe not yet out_len:
+ * give it TDX_QUOTE_PUBLISH_GRACE_MS to do so. The host has finished with
+ * the buffer either way, so giving up here quarantines nothing.
+ */
+static int tdx_quote_read_out_len(const struct tdx_getquote_hdr *hdr,
+				  u32 *out_len)
+{
+	ktime_t deadline = ktime_add_ms(ktime_get(),
+					TDX_QUOTE_PUBLISH_GRACE_MS);
+	u64 interval = TDX_QUOTE_PUBLISH_POLL_MIN_NS;
+	int rc = 0;
+
+	for (;;) {
+		*out_len = READ_ONCE(hdr->out_len);
+		if (*out_len)
+			return 0;
 		if (rc)
-			return rc;
+			return rc;	/* also after a last look */
+		rc = tdx_quote_sleep_until(interval, ktime_get(), deadline);
+		interval = min_t(u64, interval * 2,
+				 TDX_QUOTE_PUBLISH_POLL_MAX_NS);
 	}
 }
 
@@ -425,14 +489,17 @@ static int tdx_quote_collect(const struct tdx_getquote_hdr *hdr, size_t len,
 		return rc;
 	}
 
-	out_len = READ_ONCE(hdr->out_len);
+	rc = tdx_quote_read_out_len(hdr, &out_len);
+	if (rc == -EINTR)
+		return rc;
 	if (out_len > room) {
 		pr_err_ratelimited("host claims a %u byte Quote in a %zu byte buffer\n",
 				   out_len, room);
 		return -EFBIG;
 	}
 	if (!out_len) {
-		pr_err_ratelimited("host reported success with an empty Quote\n");
+		pr_err_ratelimited("host reported success but no Quote length within %u ms\n",
+				   TDX_QUOTE_PUBLISH_GRACE_MS);
 		return -EPROTO;
 	}
 
@@ -479,20 +546,28 @@ static int tdx_quote_get_locked(struct tdx_quote_transport *qt,
  * @quote: on success, a kvmalloc()ed copy of the Quote; the caller owns it.
  * @quote_len: on success, the Quote's size.
  *
- * Return: 0; -EINTR when a signal ended the wait; -ETIMEDOUT after
+ * Waits are killable: only a fatal signal ends one early; other signals
+ * are left pending until the request is over.
+ *
+ * Return: 0; -EINTR when a fatal signal ended the wait; -ETIMEDOUT after
  * quote_timeout_ms; -ECONNREFUSED when no quote generation service was
  * available; -EIO when the service or the hypercall failed; -EFBIG when
  * the host claims a Quote larger than the buffer; -EPROTO when the host
- * broke the protocol; -EBUSY when every quarantined buffer is still held
+ * broke the protocol (also SUCCESS whose out_len stays 0 for
+ * TDX_QUOTE_PUBLISH_GRACE_MS); -EBUSY when every quarantined buffer is still held
  * by the host; -ENOMEM.
  */
 int tdx_quote_get(struct tdx_quote_transport *qt, const u8 *tdreport,
 		  u8 **quote, size_t *quote_len)
 {
-	int rc = -EINTR;
+	int rc;
 
-	scoped_cond_guard(mutex_intr, return -EINTR, &qt->lock)
-		rc = tdx_quote_get_locked(qt, tdreport, quote, quote_len);
+	/* Killable like the waits, so a storm of signals cannot fail it. */
+	rc = mutex_lock_killable(&qt->lock);
+	if (rc)
+		return rc;
+	rc = tdx_quote_get_locked(qt, tdreport, quote, quote_len);
+	mutex_unlock(&qt->lock);
 	return rc;
 }
 EXPORT_SYMBOL_IF_KUNIT(tdx_quote_get);
