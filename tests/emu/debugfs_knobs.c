@@ -5,15 +5,18 @@
  * /sys/kernel/debug/tdx_guest_emu/ holds one file per fault, with the names
  * outside test suites use (see Documentation/ABI/testing/debugfs-tdx-guest-emu).
  * Counters are consumed one per affected call; one-shot values reset to 0
- * once used. busy_overlaps is read-only and counts OPERAND_BUSY answers
- * caused by real RTMR lock contention, never injected ones.
+ * once used. The counters are read-only: busy_overlaps counts OPERAND_BUSY
+ * answers caused by real RTMR lock contention, never injected ones;
+ * report_calls counts every TDG.MR.REPORT answered.
  */
 #include <linux/debugfs.h>
 #include <linux/fs.h>
+#include <kunit/visibility.h>
 
 #include "emu.h"
 
 struct tdx_emu_faults tdx_emu_faults;
+EXPORT_SYMBOL_IF_KUNIT(tdx_emu_faults);
 struct tdx_emu_counters tdx_emu_counters;
 
 static struct dentry *tdx_emu_debugfs_dir;
@@ -71,6 +74,9 @@ int tdx_emu_debugfs_init(void)
 	debugfs_create_atomic_t("report_busy", 0600, dir, &f->report_busy);
 	debugfs_create_file_unsafe("busy_overlaps", 0400, dir,
 				   &tdx_emu_counters.busy_overlaps,
+				   &counter_fops);
+	debugfs_create_file_unsafe("report_calls", 0400, dir,
+				   &tdx_emu_counters.report_calls,
 				   &counter_fops);
 	tdx_emu_debugfs_dir = dir;
 	return 0;

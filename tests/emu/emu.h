@@ -40,9 +40,11 @@ extern struct tdx_emu_faults tdx_emu_faults;
  *	in debugfs.
  * @busy_overlaps: OPERAND_BUSY answers caused by real RTMR lock contention,
  *	never injected ones.
+ * @report_calls: TDG.MR.REPORT calls answered, whatever the answer.
  */
 struct tdx_emu_counters {
 	atomic64_t busy_overlaps;
+	atomic64_t report_calls;
 };
 
 extern struct tdx_emu_counters tdx_emu_counters;
@@ -59,6 +61,7 @@ int tdx_emu_get_report0(const u8 *reportdata, u8 *tdreport);
 int tdx_emu_extend_rtmr(unsigned int index, const u8 *digest);
 int tdx_emu_verify_report(const struct tdx_reportmac *mac);
 u64 tdx_emu_busy_overlaps(void);
+u64 tdx_emu_report_calls(void);
 bool tdx_emu_test_hold_rtmr_lock(bool as_extend);
 void tdx_emu_test_release_rtmr_lock(bool as_extend);
 
