@@ -19,13 +19,14 @@ struct module;
  * @name: short name of the platform, for log messages.
  * @owner: module that implements the table; pinned while the table is used.
  * @get_report0: TDG.MR.REPORT subtype 0. @reportdata must be 64-byte and
- *	@tdreport 1024-byte aligned, both in private memory. Returns 0,
- *	-EBUSY when the TDX module reported OPERAND_BUSY (the RTMR lock was
- *	contended), -EINVAL for an invalid operand, or -EIO for any other
- *	TDX module error.
+ *	@tdreport 1024-byte aligned, both in private memory (the direct
+ *	map). Returns what tdx_status_to_errno() of <tdx-guest/tdx_status.h>
+ *	makes of the TDX module's status: 0, -EBUSY when the TDX module
+ *	reported OPERAND_BUSY (the RTMR lock was contended), -ENXIO for an
+ *	invalid operand, or -EIO for any other error.
  * @extend_rtmr: TDG.MR.RTMR.EXTEND of RTMR @index with the 48-byte digest at
  *	the start of @digest, a 64-byte aligned private buffer. Returns 0,
- *	-EBUSY, -EINVAL or -EIO like @get_report0.
+ *	-EBUSY, -ENXIO or -EIO like @get_report0.
  * @get_quote: TDG.VP.VMCALL<GetQuote> on the shared buffer @buf of @len
  *	bytes, both 4 KiB aligned. Returns the raw VMCALL result
  *	(TDX_VMCALL_*): the request is accepted only on TDX_VMCALL_SUCCESS,

@@ -5,8 +5,9 @@
  * /sys/kernel/debug/tdx_guest_emu/ holds one file per fault, with the names
  * outside test suites use (see Documentation/ABI/testing/debugfs-tdx-guest-emu).
  * Counters are consumed one per affected call; one-shot values reset to 0
- * once used. busy_overlaps is read-only and counts OPERAND_BUSY answers
- * caused by real RTMR lock contention, never injected ones.
+ * once used. The counters are read-only: busy_overlaps counts OPERAND_BUSY
+ * answers caused by real RTMR lock contention, never injected ones;
+ * report_calls counts every TDG.MR.REPORT answered.
  */
 #include <linux/debugfs.h>
 #include <linux/fs.h>
@@ -95,6 +96,9 @@ int tdx_emu_debugfs_init(void)
 	debugfs_create_atomic_t("header_gap_us", 0600, dir, &f->header_gap_us);
 	debugfs_create_file_unsafe("quote_calls", 0400, dir,
 				   &tdx_emu_counters.quote_calls,
+				   &counter_fops);
+	debugfs_create_file_unsafe("report_calls", 0400, dir,
+				   &tdx_emu_counters.report_calls,
 				   &counter_fops);
 	tdx_emu_debugfs_dir = dir;
 	return 0;

@@ -49,10 +49,12 @@ extern struct tdx_emu_faults tdx_emu_faults;
  *	never injected ones.
  * @quote_calls: GetQuote hypercalls the emulated VMM accepted (answered
  *	TDX_VMCALL_SUCCESS).
+ * @report_calls: TDG.MR.REPORT calls answered, whatever the answer.
  */
 struct tdx_emu_counters {
 	atomic64_t busy_overlaps;
 	atomic64_t quote_calls;
+	atomic64_t report_calls;
 };
 
 extern struct tdx_emu_counters tdx_emu_counters;
@@ -69,6 +71,7 @@ int tdx_emu_get_report0(const u8 *reportdata, u8 *tdreport);
 int tdx_emu_extend_rtmr(unsigned int index, const u8 *digest);
 int tdx_emu_verify_report(const struct tdx_reportmac *mac);
 u64 tdx_emu_busy_overlaps(void);
+u64 tdx_emu_report_calls(void);
 bool tdx_emu_test_hold_rtmr_lock(bool as_extend);
 void tdx_emu_test_release_rtmr_lock(bool as_extend);
 

@@ -6,13 +6,20 @@
  * touches: TDG.MR.REPORT, TDG.MR.RTMR.EXTEND and TDG.MR.VERIFYREPORT.
  *
  * It models rather than mocks: operands are checked for the alignment the
- * real module demands, RTMRs extend as SHA-384(old || digest), the report
+ * real module demands, and must lie in the direct map (a guest passes the
+ * TDX module physical addresses; virt_to_phys() of a vmalloc or vmapped
+ * stack address names some other page, which hardware would read or
+ * overwrite), RTMRs extend as SHA-384(old || digest), the report
  * header carries a MAC (HMAC-SHA-384 under a key drawn at load time, cut to
  * the 32 bytes of REPORTMACSTRUCT.MAC) that only VERIFYREPORT in this boot
  * can check, and the RTMR lock is taken without waiting, so that a REPORT
  * overlapping an EXTEND (or two EXTENDs) fails with OPERAND_BUSY exactly
  * as on hardware. Such collisions are counted, so tests can prove that a
  * driver serialises its calls.
+ *
+ * Each call computes the TDX module's 64-bit completion status, as
+ * hardware returns it, and turns it into an errno through the same table
+ * (<tdx-guest/tdx_status.h>) the hardware backend uses.
  *
  * Every report says ATTRIBUTES.DEBUG: no honest verifier policy accepts a
  * debuggable TD, so an emulated Quote can never pass for a real one.
@@ -32,6 +39,7 @@
 #include <linux/err.h>
 #include <linux/hex.h>
 #include <linux/kernel.h>
+#include <linux/mm.h>
 #include <linux/module.h>
 #include <linux/random.h>
 #include <linux/string.h>
@@ -39,11 +47,19 @@
 #include <kunit/visibility.h>
 
 #include <tdx-guest/tdreport_v1.h>
+#include <tdx-guest/tdx_status.h>
 
 #include "emu.h"
 
 #define TDX_EMU_MAC_KEY_SIZE	48
 #define TDX_EMU_MAC_INPUT_SIZE	offsetof(struct tdx_reportmac, mac)
+
+/*
+ * A status of the "other error" kind, for what only the emulator can get
+ * wrong (a crypto API failure): class 0xc0000000, which the table maps to
+ * -EIO like every class it does not name.
+ */
+#define TDX_EMU_CLASS_INTERNAL	0xc0000000U
 
 /* RTMR lock states: >0 is that many REPORTs, -1 is one EXTEND. */
 #define TDX_EMU_RTMR_WRITER	(-1)
@@ -105,10 +121,32 @@ static void tdx_emu_rtmr_unlock_exclusive(void)
 	atomic_set_release(&tdx_emu.rtmr_lock, 0);
 }
 
-static int tdx_emu_busy(void)
+/* OPERAND_BUSY for the RTMR lock; the detail bits are not modelled. */
+#define TDX_EMU_STATUS_BUSY	TDX_STATUS(TDX_CLASS_OPERAND_BUSY, 0)
+
+static u64 tdx_emu_busy(void)
 {
 	atomic64_inc(&tdx_emu_counters.busy_overlaps);
-	return -EBUSY;
+	return TDX_EMU_STATUS_BUSY;
+}
+
+/*
+ * Would the TDX module read or write the @len bytes at @p as the caller
+ * meant? Only if they are @align-aligned and in the direct map, where
+ * virt_to_phys() is right. Anything else is refused as an invalid operand
+ * (@operand), and said so once in a while: it is a driver bug.
+ */
+static u64 tdx_emu_check_operand(const void *p, size_t len, size_t align,
+				 u32 operand)
+{
+	if (!IS_ALIGNED((unsigned long)p, align))
+		return TDX_STATUS(TDX_CLASS_OPERAND_INVALID, operand);
+	if (!virt_addr_valid(p) || !virt_addr_valid(p + len - 1)) {
+		pr_warn_ratelimited("operand %u at %p is outside the direct map: refused\n",
+				    operand, p);
+		return TDX_STATUS(TDX_CLASS_OPERAND_INVALID, operand);
+	}
+	return 0;
 }
 
 static int tdx_emu_sha384(const void *data, size_t len, u8 *out)
@@ -163,30 +201,47 @@ static int tdx_emu_build_report(const u8 *reportdata,
 	return rc ? -EIO : 0;
 }
 
-/**
- * tdx_emu_get_report0() - emulated TDG.MR.REPORT, subtype 0.
- * @reportdata: 64 bytes, 64-byte aligned.
- * @tdreport: 1024 bytes, 1024-byte aligned, written on success.
- *
- * Return: 0; -EINVAL for a misaligned operand; -EBUSY when the RTMR lock is
- * held by an EXTEND (or a busy answer was injected); -EIO if hashing failed.
- */
-int tdx_emu_get_report0(const u8 *reportdata, u8 *tdreport)
+static u64 tdx_emu_mr_report(const u8 *reportdata, u8 *tdreport)
 {
-	int rc;
+	u64 status;
 
-	if (!IS_ALIGNED((unsigned long)reportdata, TDX_REPORTDATA_ALIGN) ||
-	    !IS_ALIGNED((unsigned long)tdreport, TDX_TDREPORT_ALIGN))
-		return -EINVAL;
+	atomic64_inc(&tdx_emu_counters.report_calls);
+	status = tdx_emu_check_operand(tdreport, TDX_TDREPORT_SIZE,
+				       TDX_TDREPORT_ALIGN, TDX_STATUS_OPERAND_RCX);
+	if (!status)
+		status = tdx_emu_check_operand(reportdata, TDX_REPORTDATA_SIZE,
+					       TDX_REPORTDATA_ALIGN,
+					       TDX_STATUS_OPERAND_RDX);
+	if (status)
+		return status;
 
 	if (tdx_emu_fault_take(&tdx_emu_faults.report_busy))
-		return -EBUSY;
+		return TDX_EMU_STATUS_BUSY;
 
 	if (!tdx_emu_rtmr_trylock_shared())
 		return tdx_emu_busy();
-	rc = tdx_emu_build_report(reportdata, (struct tdx_tdreport *)tdreport);
+	/* Hashing cannot fail the way a TDX module can; say "other error". */
+	if (tdx_emu_build_report(reportdata, (struct tdx_tdreport *)tdreport))
+		status = TDX_STATUS(TDX_EMU_CLASS_INTERNAL, 0);
 	tdx_emu_rtmr_unlock_shared();
-	return rc;
+	return status;
+}
+
+/**
+ * tdx_emu_get_report0() - emulated TDG.MR.REPORT, subtype 0.
+ * @reportdata: 64 bytes, 64-byte aligned, in the direct map.
+ * @tdreport: 1024 bytes, 1024-byte aligned, in the direct map; written on
+ *	success.
+ *
+ * Every call is counted in report_calls.
+ *
+ * Return: tdx_status_to_errno() of the status: 0; -ENXIO for a misaligned
+ * operand or one outside the direct map; -EBUSY when the RTMR lock is held
+ * by an EXTEND (or a busy answer was injected); -EIO if hashing failed.
+ */
+int tdx_emu_get_report0(const u8 *reportdata, u8 *tdreport)
+{
+	return tdx_status_to_errno(tdx_emu_mr_report(reportdata, tdreport));
 }
 EXPORT_SYMBOL_IF_KUNIT(tdx_emu_get_report0);
 
@@ -207,27 +262,38 @@ static int tdx_emu_extend_locked(u8 *rtmr, const u8 *digest)
 	return rc ? -EIO : 0;
 }
 
-/**
- * tdx_emu_extend_rtmr() - emulated TDG.MR.RTMR.EXTEND.
- * @index: RTMR 0..3.
- * @digest: 64-byte aligned buffer whose first 48 bytes are extended in.
- *
- * Return: 0; -EINVAL for a bad index or misaligned buffer; -EBUSY when the
- * RTMR lock is held by a REPORT or another EXTEND; -EIO if hashing failed.
- */
-int tdx_emu_extend_rtmr(unsigned int index, const u8 *digest)
+static u64 tdx_emu_mr_rtmr_extend(unsigned int index, const u8 *digest)
 {
-	int rc;
+	u64 status;
 
-	if (index >= TDX_RTMR_COUNT ||
-	    !IS_ALIGNED((unsigned long)digest, TDX_EXTEND_ALIGN))
-		return -EINVAL;
+	status = tdx_emu_check_operand(digest, TDX_MEASUREMENT_SIZE,
+				       TDX_EXTEND_ALIGN, TDX_STATUS_OPERAND_RCX);
+	if (status)
+		return status;
+	if (index >= TDX_RTMR_COUNT)
+		return TDX_STATUS(TDX_CLASS_OPERAND_INVALID, TDX_STATUS_OPERAND_RDX);
 
 	if (!tdx_emu_rtmr_trylock_exclusive())
 		return tdx_emu_busy();
-	rc = tdx_emu_extend_locked(tdx_emu.tdinfo.rtmr[index], digest);
+	if (tdx_emu_extend_locked(tdx_emu.tdinfo.rtmr[index], digest))
+		status = TDX_STATUS(TDX_EMU_CLASS_INTERNAL, 0);
 	tdx_emu_rtmr_unlock_exclusive();
-	return rc;
+	return status;
+}
+
+/**
+ * tdx_emu_extend_rtmr() - emulated TDG.MR.RTMR.EXTEND.
+ * @index: RTMR 0..3.
+ * @digest: 64-byte aligned buffer in the direct map whose first 48 bytes
+ *	are extended in.
+ *
+ * Return: tdx_status_to_errno() of the status: 0; -ENXIO for a bad index,
+ * a misaligned buffer or one outside the direct map; -EBUSY when the RTMR
+ * lock is held by a REPORT or another EXTEND; -EIO if hashing failed.
+ */
+int tdx_emu_extend_rtmr(unsigned int index, const u8 *digest)
+{
+	return tdx_status_to_errno(tdx_emu_mr_rtmr_extend(index, digest));
 }
 EXPORT_SYMBOL_IF_KUNIT(tdx_emu_extend_rtmr);
 
@@ -258,6 +324,17 @@ u64 tdx_emu_busy_overlaps(void)
 	return atomic64_read(&tdx_emu_counters.busy_overlaps);
 }
 EXPORT_SYMBOL_IF_KUNIT(tdx_emu_busy_overlaps);
+
+/**
+ * tdx_emu_report_calls() - how many TDG.MR.REPORT calls were answered.
+ *
+ * Return: the count since load, failed calls included.
+ */
+u64 tdx_emu_report_calls(void)
+{
+	return atomic64_read(&tdx_emu_counters.report_calls);
+}
+EXPORT_SYMBOL_IF_KUNIT(tdx_emu_report_calls);
 
 #if IS_ENABLED(CONFIG_KUNIT)
 /**

@@ -11,6 +11,7 @@
 #include <linux/random.h>
 #include <linux/string.h>
 #include <linux/unaligned.h>
+#include <linux/vmalloc.h>
 #include <kunit/test.h>
 
 #include "tdx_kunit.h"
@@ -217,17 +218,17 @@ static void misaligned_operands_are_invalid(struct kunit *test)
 	memset(b->tdreport, 0, 2 * TDX_TDREPORT_SIZE);
 
 	KUNIT_EXPECT_EQ(test, tdx_emu_get_report0(b->reportdata + 32,
-						  b->tdreport), -EINVAL);
+						  b->tdreport), -ENXIO);
 	KUNIT_EXPECT_EQ(test, tdx_emu_get_report0(b->reportdata,
-						  b->tdreport + 64), -EINVAL);
+						  b->tdreport + 64), -ENXIO);
 	KUNIT_EXPECT_EQ(test, tdx_emu_get_report0(b->reportdata,
-						  b->tdreport + 512), -EINVAL);
+						  b->tdreport + 512), -ENXIO);
 	KUNIT_EXPECT_FALSE(test, memchr_inv(b->tdreport, 0,
 					    2 * TDX_TDREPORT_SIZE));
 
 	tdx_kunit_digest(b->digest + 8, "misaligned");
-	KUNIT_EXPECT_EQ(test, tdx_emu_extend_rtmr(0, b->digest + 8), -EINVAL);
-	KUNIT_EXPECT_EQ(test, tdx_emu_extend_rtmr(1, b->digest + 32), -EINVAL);
+	KUNIT_EXPECT_EQ(test, tdx_emu_extend_rtmr(0, b->digest + 8), -ENXIO);
+	KUNIT_EXPECT_EQ(test, tdx_emu_extend_rtmr(1, b->digest + 32), -ENXIO);
 
 	tdx_emu_read_rtmrs(test, after);
 	KUNIT_EXPECT_MEMEQ(test, after, before, TDX_KUNIT_RTMRS_SIZE);
@@ -241,11 +242,71 @@ static void rtmr_index_beyond_3_is_invalid(struct kunit *test)
 
 	tdx_emu_read_rtmrs(test, before);
 	tdx_kunit_digest(b->digest, "index 4");
-	KUNIT_EXPECT_EQ(test, tdx_emu_extend_rtmr(4, b->digest), -EINVAL);
+	KUNIT_EXPECT_EQ(test, tdx_emu_extend_rtmr(4, b->digest), -ENXIO);
 	KUNIT_EXPECT_EQ(test, tdx_emu_extend_rtmr(UINT_MAX, b->digest),
-			-EINVAL);
+			-ENXIO);
 	tdx_emu_read_rtmrs(test, after);
 	KUNIT_EXPECT_MEMEQ(test, after, before, TDX_KUNIT_RTMRS_SIZE);
+}
+
+static void tdx_emu_vfree(void *p)
+{
+	vfree(p);
+}
+
+/*
+ * A TDCALL is given physical addresses: virt_to_phys() of a vmalloc (or
+ * vmapped stack) address names another page, which hardware would read
+ * or overwrite. The emulated module refuses such operands, as it does
+ * misaligned ones, before touching anything.
+ */
+static void buffers_outside_direct_map_are_invalid(struct kunit *test)
+{
+	struct tdx_emu_bufs *b = test->priv;
+	u8 before[TDX_KUNIT_RTMRS_SIZE], after[TDX_KUNIT_RTMRS_SIZE];
+	u8 *v = vzalloc(2 * PAGE_SIZE);	/* page aligned: only the map is wrong */
+
+	KUNIT_ASSERT_NOT_NULL(test, v);
+	KUNIT_ASSERT_EQ(test, kunit_add_action_or_reset(test, tdx_emu_vfree, v),
+			0);
+	KUNIT_ASSERT_FALSE(test, virt_addr_valid(v));
+	tdx_emu_read_rtmrs(test, before);
+
+	KUNIT_EXPECT_EQ(test, tdx_emu_get_report0(b->reportdata, v), -ENXIO);
+	KUNIT_EXPECT_EQ(test, tdx_emu_get_report0(v, b->tdreport), -ENXIO);
+	KUNIT_EXPECT_FALSE(test, memchr_inv(v, 0, 2 * PAGE_SIZE));
+
+	tdx_kunit_digest(v, "vmalloc digest");
+	KUNIT_EXPECT_EQ(test, tdx_emu_extend_rtmr(0, v), -ENXIO);
+
+	if (IS_ENABLED(CONFIG_VMAP_STACK)) {
+		u8 on_stack[TDX_EXTEND_ALIGN] __aligned(TDX_EXTEND_ALIGN);
+
+		tdx_kunit_digest(on_stack, "stack digest");
+		KUNIT_EXPECT_EQ(test, tdx_emu_extend_rtmr(1, on_stack), -ENXIO);
+	} else {
+		kunit_info(test, "no CONFIG_VMAP_STACK: stack buffers are in the direct map\n");
+	}
+
+	tdx_emu_read_rtmrs(test, after);
+	KUNIT_EXPECT_MEMEQ(test, after, before, TDX_KUNIT_RTMRS_SIZE);
+	/* The direct map is fine: the same calls go through from kmalloc. */
+	tdx_kunit_digest(b->digest, "kmalloc digest");
+	KUNIT_EXPECT_EQ(test, tdx_emu_extend_rtmr(0, b->digest), 0);
+}
+
+static void report_calls_counts_every_report(struct kunit *test)
+{
+	struct tdx_emu_bufs *b = test->priv;
+	u64 calls = tdx_emu_report_calls();
+
+	KUNIT_EXPECT_EQ(test, tdx_emu_get_report0(b->reportdata, b->tdreport),
+			0);
+	KUNIT_EXPECT_EQ(test, tdx_emu_get_report0(b->reportdata + 32,
+						  b->tdreport), -ENXIO);
+	tdx_kunit_digest(b->digest, "not a report");
+	KUNIT_EXPECT_EQ(test, tdx_emu_extend_rtmr(3, b->digest), 0);
+	KUNIT_EXPECT_EQ(test, tdx_emu_report_calls() - calls, 2);
 }
 
 /*
@@ -334,6 +395,8 @@ static struct kunit_case tdx_emu_cases[] = {
 	KUNIT_CASE(report_bytes_sit_at_spec_offsets),
 	KUNIT_CASE(misaligned_operands_are_invalid),
 	KUNIT_CASE(rtmr_index_beyond_3_is_invalid),
+	KUNIT_CASE(buffers_outside_direct_map_are_invalid),
+	KUNIT_CASE(report_calls_counts_every_report),
 	KUNIT_CASE(report_during_extend_is_busy),
 	KUNIT_CASE(extend_during_extend_is_busy),
 	KUNIT_CASE(extend_during_report_is_busy),

@@ -3,39 +3,29 @@
  * KUnit suite tdx_layout: the binary layouts every consumer shares sit at
  * the offsets of the Intel specifications (DESIGN.md section 4).
  *
- * Each table lists the fields of one structure in order, with the offset
- * the specification gives; a field's size is the distance to the next
- * field (or to the table's end), so the tables also prove that nothing
- * hides between fields. Offsets are from the start of the outermost
- * structure, as the specifications give them. The same offsets are
- * checked at compile time below, so a wrong layout does not even build;
- * the test cases say which field moved when a header is edited with the
- * assertions switched off.
+ * The offsets are checked at compile time: a wrong layout does not build.
+ * At run time the structures are laid over bytes of a production Quote v4
+ * (quote-v4-spr-e4.dat of ../shared/data/real-tdx, taken by google's
+ * go-tdx-guest from a Sapphire Rapids TD), and every field read through
+ * them must equal the value found at the specification's offset with a
+ * byte dump of that file, or agree with the rest of the Quote (the QE
+ * report binds the attestation key and QE authentication data by
+ * SHA-256). That proves the specification's offsets themselves against
+ * real hardware, which restating the compile-time checks at run time
+ * could not. The GetQuote header and the RTMR log record have no
+ * production sample: the VM tests read them at fixed byte offsets from
+ * user space (tests/vm/cases/rtmr_known_answer.sh).
  */
+#include <crypto/sha2.h>
 #include <linux/build_bug.h>
+#include <linux/hex.h>
 #include <linux/stddef.h>
+#include <linux/unaligned.h>
 #include <kunit/test.h>
 
 #include <tdx-guest/quote_v4.h>
 
 #include "tdx_kunit.h"
-
-/**
- * struct tdx_layout_field - where a field is, and where it must be.
- * @name: the field.
- * @offset: its offset in this build.
- * @spec_offset: the offset the specification gives.
- * @spec_size: the size the specification gives.
- */
-struct tdx_layout_field {
-	const char *name;
-	size_t offset;
-	size_t spec_offset;
-	size_t spec_size;
-};
-
-#define TDX_AT(type, member, off, len)					\
-	{ #member, offsetof(type, member), off, len }
 
 #define TDX_ASSERT_AT(type, member, off)				\
 	static_assert(offsetof(type, member) == (off), #type "." #member)
@@ -46,13 +36,6 @@ TDX_ASSERT_AT(struct tdx_tdreport, tee_tcb_info, 256);
 TDX_ASSERT_AT(struct tdx_tdreport, reserved, 495);
 TDX_ASSERT_AT(struct tdx_tdreport, tdinfo, 512);
 static_assert(sizeof(struct tdx_tdreport) == 1024);
-
-static const struct tdx_layout_field tdreport_parts[] = {
-	TDX_AT(struct tdx_tdreport, mac, 0, 256),
-	TDX_AT(struct tdx_tdreport, tee_tcb_info, 256, 239),
-	TDX_AT(struct tdx_tdreport, reserved, 495, 17),
-	TDX_AT(struct tdx_tdreport, tdinfo, 512, 512),
-};
 
 /* REPORTMACSTRUCT: reporttype[4] is type, subtype, version, reserved. */
 TDX_ASSERT_AT(struct tdx_tdreport, mac.type, 0);
@@ -68,20 +51,6 @@ TDX_ASSERT_AT(struct tdx_tdreport, mac.reserved2, 192);
 TDX_ASSERT_AT(struct tdx_tdreport, mac.mac, 224);
 static_assert(sizeof(struct tdx_reportmac) == 256);
 
-static const struct tdx_layout_field reportmac_fields[] = {
-	TDX_AT(struct tdx_tdreport, mac.type, 0, 1),
-	TDX_AT(struct tdx_tdreport, mac.subtype, 1, 1),
-	TDX_AT(struct tdx_tdreport, mac.version, 2, 1),
-	TDX_AT(struct tdx_tdreport, mac.reserved_type, 3, 1),
-	TDX_AT(struct tdx_tdreport, mac.reserved1, 4, 12),
-	TDX_AT(struct tdx_tdreport, mac.cpusvn, 16, 16),
-	TDX_AT(struct tdx_tdreport, mac.tee_tcb_info_hash, 32, 48),
-	TDX_AT(struct tdx_tdreport, mac.tee_info_hash, 80, 48),
-	TDX_AT(struct tdx_tdreport, mac.reportdata, 128, 64),
-	TDX_AT(struct tdx_tdreport, mac.reserved2, 192, 32),
-	TDX_AT(struct tdx_tdreport, mac.mac, 224, 32),
-};
-
 /* TEE_TCB_INFO. */
 TDX_ASSERT_AT(struct tdx_tdreport, tee_tcb_info.valid, 256);
 TDX_ASSERT_AT(struct tdx_tdreport, tee_tcb_info.tee_tcb_svn, 264);
@@ -90,15 +59,6 @@ TDX_ASSERT_AT(struct tdx_tdreport, tee_tcb_info.mrsignerseam, 328);
 TDX_ASSERT_AT(struct tdx_tdreport, tee_tcb_info.attributes, 376);
 TDX_ASSERT_AT(struct tdx_tdreport, tee_tcb_info.reserved, 384);
 static_assert(sizeof(struct tdx_tee_tcb_info) == 239);
-
-static const struct tdx_layout_field tee_tcb_info_fields[] = {
-	TDX_AT(struct tdx_tdreport, tee_tcb_info.valid, 256, 8),
-	TDX_AT(struct tdx_tdreport, tee_tcb_info.tee_tcb_svn, 264, 16),
-	TDX_AT(struct tdx_tdreport, tee_tcb_info.mrseam, 280, 48),
-	TDX_AT(struct tdx_tdreport, tee_tcb_info.mrsignerseam, 328, 48),
-	TDX_AT(struct tdx_tdreport, tee_tcb_info.attributes, 376, 8),
-	TDX_AT(struct tdx_tdreport, tee_tcb_info.reserved, 384, 111),
-};
 
 /* TDINFO. */
 TDX_ASSERT_AT(struct tdx_tdreport, tdinfo.attributes, 512);
@@ -114,21 +74,6 @@ TDX_ASSERT_AT(struct tdx_tdreport, tdinfo.rtmr[3], 864);
 TDX_ASSERT_AT(struct tdx_tdreport, tdinfo.servtd_hash, 912);
 TDX_ASSERT_AT(struct tdx_tdreport, tdinfo.reserved, 960);
 static_assert(sizeof(struct tdx_tdinfo) == 512);
-
-static const struct tdx_layout_field tdinfo_fields[] = {
-	TDX_AT(struct tdx_tdreport, tdinfo.attributes, 512, 8),
-	TDX_AT(struct tdx_tdreport, tdinfo.xfam, 520, 8),
-	TDX_AT(struct tdx_tdreport, tdinfo.mrtd, 528, 48),
-	TDX_AT(struct tdx_tdreport, tdinfo.mrconfigid, 576, 48),
-	TDX_AT(struct tdx_tdreport, tdinfo.mrowner, 624, 48),
-	TDX_AT(struct tdx_tdreport, tdinfo.mrownerconfig, 672, 48),
-	TDX_AT(struct tdx_tdreport, tdinfo.rtmr[0], 720, 48),
-	TDX_AT(struct tdx_tdreport, tdinfo.rtmr[1], 768, 48),
-	TDX_AT(struct tdx_tdreport, tdinfo.rtmr[2], 816, 48),
-	TDX_AT(struct tdx_tdreport, tdinfo.rtmr[3], 864, 48),
-	TDX_AT(struct tdx_tdreport, tdinfo.servtd_hash, 912, 48),
-	TDX_AT(struct tdx_tdreport, tdinfo.reserved, 960, 64),
-};
 
 /* Quote v4 header and TD quote body, from the start of the Quote. */
 TDX_ASSERT_AT(struct tdx_quote_v4, header.version, 0);
@@ -159,32 +104,6 @@ static_assert(sizeof(struct tdx_quote_header) == 48);
 static_assert(sizeof(struct tdx_quote_body) == 584);
 static_assert(sizeof(struct tdx_quote_v4) == 636);
 
-static const struct tdx_layout_field quote_v4_fields[] = {
-	TDX_AT(struct tdx_quote_v4, header.version, 0, 2),
-	TDX_AT(struct tdx_quote_v4, header.att_key_type, 2, 2),
-	TDX_AT(struct tdx_quote_v4, header.tee_type, 4, 4),
-	TDX_AT(struct tdx_quote_v4, header.qe_svn, 8, 2),
-	TDX_AT(struct tdx_quote_v4, header.pce_svn, 10, 2),
-	TDX_AT(struct tdx_quote_v4, header.qe_vendor_id, 12, 16),
-	TDX_AT(struct tdx_quote_v4, header.user_data, 28, 20),
-	TDX_AT(struct tdx_quote_v4, body.tee_tcb_svn, 48, 16),
-	TDX_AT(struct tdx_quote_v4, body.mrseam, 48 + 16, 48),
-	TDX_AT(struct tdx_quote_v4, body.mrsignerseam, 48 + 64, 48),
-	TDX_AT(struct tdx_quote_v4, body.seam_attributes, 48 + 112, 8),
-	TDX_AT(struct tdx_quote_v4, body.td_attributes, 48 + 120, 8),
-	TDX_AT(struct tdx_quote_v4, body.xfam, 48 + 128, 8),
-	TDX_AT(struct tdx_quote_v4, body.mrtd, 48 + 136, 48),
-	TDX_AT(struct tdx_quote_v4, body.mrconfigid, 48 + 184, 48),
-	TDX_AT(struct tdx_quote_v4, body.mrowner, 48 + 232, 48),
-	TDX_AT(struct tdx_quote_v4, body.mrownerconfig, 48 + 280, 48),
-	TDX_AT(struct tdx_quote_v4, body.rtmr[0], 48 + 328, 48),
-	TDX_AT(struct tdx_quote_v4, body.rtmr[1], 48 + 376, 48),
-	TDX_AT(struct tdx_quote_v4, body.rtmr[2], 48 + 424, 48),
-	TDX_AT(struct tdx_quote_v4, body.rtmr[3], 48 + 472, 48),
-	TDX_AT(struct tdx_quote_v4, body.reportdata, 48 + 520, 64),
-	TDX_AT(struct tdx_quote_v4, signature_data_len, 632, 4),
-};
-
 /* ECDSA-P256 signature data and its certification data. */
 TDX_ASSERT_AT(struct tdx_quote_ecdsa_sig_data, signature, 0);
 TDX_ASSERT_AT(struct tdx_quote_ecdsa_sig_data, attestation_key, 64);
@@ -195,13 +114,6 @@ TDX_ASSERT_AT(struct tdx_quote_ecdsa_sig_data, cert_data.data, 134);
 static_assert(sizeof(struct tdx_quote_ecdsa_sig_data) == 134);
 static_assert(sizeof(struct tdx_quote_cert_data) == 6);
 
-static const struct tdx_layout_field ecdsa_sig_fields[] = {
-	TDX_AT(struct tdx_quote_ecdsa_sig_data, signature, 0, 64),
-	TDX_AT(struct tdx_quote_ecdsa_sig_data, attestation_key, 64, 64),
-	TDX_AT(struct tdx_quote_ecdsa_sig_data, cert_data.type, 128, 2),
-	TDX_AT(struct tdx_quote_ecdsa_sig_data, cert_data.size, 130, 4),
-};
-
 /* Certification data type 6: the QE report and what follows it. */
 TDX_ASSERT_AT(struct tdx_quote_qe_report_cert_data, qe_report, 0);
 TDX_ASSERT_AT(struct tdx_quote_qe_report_cert_data, qe_report_signature,
@@ -209,14 +121,6 @@ TDX_ASSERT_AT(struct tdx_quote_qe_report_cert_data, qe_report_signature,
 TDX_ASSERT_AT(struct tdx_quote_qe_report_cert_data, qe_auth_data_size, 448);
 TDX_ASSERT_AT(struct tdx_quote_qe_report_cert_data, qe_auth_data, 450);
 static_assert(sizeof(struct tdx_quote_qe_report_cert_data) == 450);
-
-static const struct tdx_layout_field qe_report_cert_fields[] = {
-	TDX_AT(struct tdx_quote_qe_report_cert_data, qe_report, 0, 384),
-	TDX_AT(struct tdx_quote_qe_report_cert_data, qe_report_signature,
-	       384, 64),
-	TDX_AT(struct tdx_quote_qe_report_cert_data, qe_auth_data_size,
-	       448, 2),
-};
 
 /* The SGX report body of the Quoting Enclave. */
 TDX_ASSERT_AT(struct tdx_sgx_report_body, cpusvn, 0);
@@ -237,25 +141,6 @@ TDX_ASSERT_AT(struct tdx_sgx_report_body, isv_family_id, 304);
 TDX_ASSERT_AT(struct tdx_sgx_report_body, report_data, 320);
 static_assert(sizeof(struct tdx_sgx_report_body) == 384);
 
-static const struct tdx_layout_field sgx_report_body_fields[] = {
-	TDX_AT(struct tdx_sgx_report_body, cpusvn, 0, 16),
-	TDX_AT(struct tdx_sgx_report_body, miscselect, 16, 4),
-	TDX_AT(struct tdx_sgx_report_body, reserved1, 20, 12),
-	TDX_AT(struct tdx_sgx_report_body, isv_ext_prod_id, 32, 16),
-	TDX_AT(struct tdx_sgx_report_body, attributes, 48, 16),
-	TDX_AT(struct tdx_sgx_report_body, mrenclave, 64, 32),
-	TDX_AT(struct tdx_sgx_report_body, reserved2, 96, 32),
-	TDX_AT(struct tdx_sgx_report_body, mrsigner, 128, 32),
-	TDX_AT(struct tdx_sgx_report_body, reserved3, 160, 32),
-	TDX_AT(struct tdx_sgx_report_body, config_id, 192, 64),
-	TDX_AT(struct tdx_sgx_report_body, isv_prod_id, 256, 2),
-	TDX_AT(struct tdx_sgx_report_body, isv_svn, 258, 2),
-	TDX_AT(struct tdx_sgx_report_body, config_svn, 260, 2),
-	TDX_AT(struct tdx_sgx_report_body, reserved4, 262, 42),
-	TDX_AT(struct tdx_sgx_report_body, isv_family_id, 304, 16),
-	TDX_AT(struct tdx_sgx_report_body, report_data, 320, 64),
-};
-
 /* The GetQuote shared buffer's header (GHCI). */
 TDX_ASSERT_AT(struct tdx_getquote_hdr, version, 0);
 TDX_ASSERT_AT(struct tdx_getquote_hdr, status, 8);
@@ -263,13 +148,6 @@ TDX_ASSERT_AT(struct tdx_getquote_hdr, in_len, 16);
 TDX_ASSERT_AT(struct tdx_getquote_hdr, out_len, 20);
 TDX_ASSERT_AT(struct tdx_getquote_hdr, data, 24);
 static_assert(sizeof(struct tdx_getquote_hdr) == 24);
-
-static const struct tdx_layout_field getquote_fields[] = {
-	TDX_AT(struct tdx_getquote_hdr, version, 0, 8),
-	TDX_AT(struct tdx_getquote_hdr, status, 8, 8),
-	TDX_AT(struct tdx_getquote_hdr, in_len, 16, 4),
-	TDX_AT(struct tdx_getquote_hdr, out_len, 20, 4),
-};
 
 /* A record of the runtime measurement log. */
 TDX_ASSERT_AT(struct tdx_rtmr_log_entry, seq, 0);
@@ -279,101 +157,229 @@ TDX_ASSERT_AT(struct tdx_rtmr_log_entry, reserved, 12);
 TDX_ASSERT_AT(struct tdx_rtmr_log_entry, digest, 16);
 static_assert(sizeof(struct tdx_rtmr_log_entry) == 64);
 
-static const struct tdx_layout_field rtmr_log_fields[] = {
-	TDX_AT(struct tdx_rtmr_log_entry, seq, 0, 8),
-	TDX_AT(struct tdx_rtmr_log_entry, type, 8, 2),
-	TDX_AT(struct tdx_rtmr_log_entry, index, 10, 2),
-	TDX_AT(struct tdx_rtmr_log_entry, reserved, 12, 4),
-	TDX_AT(struct tdx_rtmr_log_entry, digest, 16, 48),
+/*
+ * The first 1252 bytes of quote-v4-spr-e4.dat (4974 bytes): header, TD
+ * quote body, signature data length, ECDSA signature data, and the
+ * type 6 certification data up to the end of the QE authentication data.
+ */
+#define TDX_SAMPLE_FILE_SIZE	4974
+#define TDX_SAMPLE_TRAILER	39	/* text its publishers appended */
+static const u8 tdx_sample_quote[] = {
+	0x04, 0x00, 0x02, 0x00, 0x81, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+	0x93, 0x9a, 0x72, 0x33, 0xf7, 0x9c, 0x4c, 0xa9, 0x94, 0x0a, 0x0d, 0xb3,
+	0x95, 0x7f, 0x06, 0x07, 0x73, 0x9c, 0x3f, 0x29, 0x2a, 0x15, 0xba, 0xce,
+	0x1f, 0x72, 0x63, 0x51, 0xa7, 0x0d, 0x4b, 0x79, 0x00, 0x00, 0x00, 0x00,
+	0x03, 0x00, 0x04, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+	0x00, 0x00, 0x00, 0x00, 0x2f, 0xd2, 0x79, 0xc1, 0x61, 0x64, 0xa9, 0x3d,
+	0xd5, 0xbf, 0x37, 0x3d, 0x83, 0x43, 0x28, 0xd4, 0x60, 0x08, 0xc2, 0xb6,
+	0x93, 0xaf, 0x9e, 0xbb, 0x86, 0x5b, 0x08, 0xb2, 0xce, 0xd3, 0x20, 0xc9,
+	0xa8, 0x9b, 0x48, 0x69, 0xa9, 0xfa, 0xb6, 0x0f, 0xbe, 0x9d, 0x0c, 0x5a,
+	0x53, 0x63, 0xc6, 0x56, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+	0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+	0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+	0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+	0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+	0x00, 0x00, 0x00, 0x40, 0x00, 0x00, 0x00, 0x00, 0xe7, 0x1a, 0x06, 0x00,
+	0x00, 0x00, 0x00, 0x00, 0x63, 0x63, 0xb8, 0x04, 0x36, 0x68, 0xa3, 0xad,
+	0x95, 0x32, 0x78, 0xe1, 0x03, 0x89, 0x57, 0x4d, 0x32, 0x6c, 0x67, 0x49,
+	0xfb, 0x78, 0xaa, 0x81, 0x0e, 0xcd, 0x93, 0x36, 0x92, 0x3d, 0xb8, 0x6f,
+	0x22, 0xfc, 0x00, 0xb8, 0xdc, 0xd4, 0x04, 0xbc, 0x10, 0xd5, 0xe1, 0x19,
+	0xd7, 0x21, 0x5c, 0xbb, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+	0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+	0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+	0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+	0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+	0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+	0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+	0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+	0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+	0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+	0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+	0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+	0x00, 0x00, 0x00, 0x00, 0x29, 0x27, 0xda, 0x70, 0x46, 0x1c, 0xd6, 0x32,
+	0x66, 0xf4, 0x32, 0x30, 0xcc, 0x18, 0x49, 0xc0, 0x3e, 0xf2, 0x5e, 0xbe,
+	0x49, 0x00, 0x62, 0xa8, 0x01, 0xd8, 0xfc, 0xc8, 0x0a, 0xf4, 0x29, 0x76,
+	0x82, 0x3a, 0xdf, 0x08, 0xf8, 0x33, 0xc1, 0xe5, 0x0b, 0x51, 0x77, 0x9c,
+	0x65, 0x93, 0xf3, 0x2a, 0x2c, 0x70, 0x0b, 0x8b, 0xa9, 0xb8, 0x57, 0x83,
+	0xf8, 0xbe, 0x9f, 0xb9, 0x44, 0x36, 0x47, 0xbd, 0xc0, 0xbb, 0x3c, 0x50,
+	0x74, 0x7f, 0x06, 0x29, 0x7c, 0xc6, 0x53, 0x8c, 0x25, 0xa5, 0xf5, 0x89,
+	0xc4, 0xb5, 0x6d, 0x03, 0x5c, 0x59, 0x10, 0x7c, 0x6b, 0xc5, 0x80, 0x0d,
+	0xb2, 0xca, 0xcb, 0x61, 0x86, 0x52, 0xf0, 0xca, 0xab, 0xa7, 0xe2, 0x15,
+	0xea, 0x44, 0x2d, 0xc3, 0x6a, 0x44, 0x99, 0xd8, 0xfe, 0xc3, 0x36, 0x2f,
+	0x3a, 0x0b, 0x2c, 0xa1, 0x51, 0xcb, 0xe4, 0xb3, 0xe6, 0x46, 0x6f, 0xe5,
+	0x9c, 0x73, 0x68, 0xb3, 0xc2, 0x28, 0x7f, 0xc7, 0xc3, 0xbf, 0x5c, 0x92,
+	0x4e, 0xb4, 0x42, 0x4e, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+	0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+	0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+	0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+	0x00, 0x00, 0x00, 0x00, 0x6c, 0x62, 0xde, 0xc1, 0xb8, 0x19, 0x17, 0x49,
+	0xa3, 0x1d, 0xab, 0x49, 0x0b, 0xe5, 0x32, 0xa3, 0x59, 0x44, 0xde, 0xa4,
+	0x7c, 0xae, 0xf1, 0xf9, 0x80, 0x86, 0x39, 0x93, 0xd9, 0x89, 0x95, 0x45,
+	0xeb, 0x74, 0x06, 0xa3, 0x8d, 0x1e, 0xed, 0x31, 0x3b, 0x98, 0x7a, 0x46,
+	0x7d, 0xac, 0xea, 0xd6, 0xf0, 0xc8, 0x7a, 0x6d, 0x76, 0x6c, 0x66, 0xf6,
+	0xf2, 0x9f, 0x8a, 0xcb, 0x28, 0x1f, 0x11, 0x13, 0xcb, 0x10, 0x00, 0x00,
+	0xf5, 0x16, 0x6f, 0x06, 0x98, 0x52, 0xd9, 0x6c, 0xc2, 0xcd, 0x57, 0x0a,
+	0x59, 0x73, 0xdd, 0xb2, 0xe8, 0x83, 0x2f, 0x70, 0xdc, 0xaa, 0xa9, 0x49,
+	0xa5, 0x8e, 0xbb, 0x10, 0xda, 0x2b, 0xb3, 0x55, 0x41, 0x53, 0x15, 0x4a,
+	0x36, 0x33, 0x6d, 0x34, 0xc6, 0x57, 0x05, 0x16, 0xb4, 0x78, 0xab, 0x45,
+	0xa3, 0x64, 0xdc, 0xa3, 0xbf, 0x47, 0x64, 0xec, 0x7b, 0xa4, 0x3a, 0x0b,
+	0x86, 0xbc, 0xc2, 0x7b, 0x36, 0xf3, 0x01, 0xff, 0x1d, 0xb5, 0xc2, 0x82,
+	0xf9, 0x33, 0x89, 0x66, 0xc5, 0xb8, 0xf5, 0xc7, 0x25, 0x7e, 0x75, 0xb0,
+	0x21, 0x0d, 0x0c, 0x6c, 0x8b, 0x1d, 0x4a, 0x78, 0x46, 0xe4, 0xe0, 0xe8,
+	0x4c, 0x21, 0x21, 0xd4, 0x48, 0xc7, 0x15, 0x4d, 0x37, 0xac, 0xe2, 0x10,
+	0x24, 0x7a, 0x6e, 0x17, 0x27, 0x1c, 0xd1, 0x46, 0x8d, 0xb8, 0xac, 0x7f,
+	0xcd, 0x24, 0x73, 0xb3, 0x4f, 0x7a, 0x43, 0xfc, 0x06, 0x00, 0x45, 0x10,
+	0x00, 0x00, 0x04, 0x04, 0x0d, 0x0f, 0x03, 0xff, 0x00, 0x03, 0x00, 0x00,
+	0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+	0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+	0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+	0x00, 0x00, 0x15, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0xe7, 0x00,
+	0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x85, 0x3e, 0x29, 0x8f, 0x3b, 0x7c,
+	0xde, 0x28, 0xb0, 0x64, 0x93, 0xd0, 0x6f, 0xb2, 0xad, 0x6f, 0x95, 0x66,
+	0xa9, 0x7f, 0xea, 0x6d, 0x3d, 0xe6, 0x62, 0x36, 0xb2, 0xaf, 0x1a, 0x35,
+	0x15, 0x0f, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+	0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+	0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0xdc, 0x9e,
+	0x2a, 0x7c, 0x6f, 0x94, 0x8f, 0x17, 0x47, 0x4e, 0x34, 0xa7, 0xfc, 0x43,
+	0xed, 0x03, 0x0f, 0x7c, 0x15, 0x63, 0xf1, 0xba, 0xbd, 0xdf, 0x63, 0x40,
+	0xc8, 0x2e, 0x0e, 0x54, 0xa8, 0xc5, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+	0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+	0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+	0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+	0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+	0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+	0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+	0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+	0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0x00, 0x04, 0x00, 0x00, 0x00,
+	0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+	0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+	0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+	0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+	0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0xcf, 0x1a,
+	0xe2, 0xcb, 0x76, 0x9f, 0xf1, 0xf2, 0x7a, 0xc5, 0x20, 0x34, 0x4e, 0x60,
+	0x90, 0x54, 0x48, 0xa4, 0x8b, 0xca, 0x6d, 0xe8, 0xf1, 0x01, 0x4c, 0x92,
+	0xe5, 0xa4, 0x93, 0xd9, 0x41, 0x01, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+	0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+	0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+	0x00, 0x00, 0x08, 0xbb, 0x5c, 0x76, 0xc5, 0x61, 0xd0, 0x73, 0x72, 0x4d,
+	0x89, 0x75, 0x33, 0x8f, 0xf7, 0x25, 0xd0, 0x2f, 0xfe, 0x6c, 0x48, 0x0b,
+	0x5c, 0x67, 0x04, 0xf3, 0x7d, 0x21, 0x45, 0xde, 0x0b, 0x89, 0x5b, 0x66,
+	0x0b, 0x85, 0x33, 0x06, 0xff, 0xb7, 0x94, 0x00, 0x0c, 0x7e, 0x3e, 0x49,
+	0x95, 0x1a, 0xfc, 0xe0, 0xd5, 0x03, 0xf0, 0xa5, 0x8d, 0xf5, 0xb3, 0x45,
+	0x95, 0xec, 0x27, 0xe1, 0xa4, 0x7d, 0x20, 0x00, 0x00, 0x01, 0x02, 0x03,
+	0x04, 0x05, 0x06, 0x07, 0x08, 0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x0e, 0x0f,
+	0x10, 0x11, 0x12, 0x13, 0x14, 0x15, 0x16, 0x17, 0x18, 0x19, 0x1a, 0x1b,
+	0x1c, 0x1d, 0x1e, 0x1f,
 };
 
-/*
- * Check @n fields that follow each other without gaps; @end is where the
- * last one ends in this build (the next part, or the structure's end).
- */
-static void tdx_layout_check(struct kunit *test, const char *what,
-			     const struct tdx_layout_field *f, size_t n,
-			     size_t end)
+/* Values read with a byte dump at the specification's offsets. */
+#define SAMPLE_QE_VENDOR_ID	"939a7233f79c4ca9940a0db3957f0607"
+#define SAMPLE_TEE_TCB_SVN	"03000400000000000000000000000000"
+#define SAMPLE_MRSEAM		"2fd279c16164a93dd5bf373d834328d4" \
+				"6008c2b693af9ebb865b08b2ced320c9" \
+				"a89b4869a9fab60fbe9d0c5a5363c656"
+#define SAMPLE_TD_ATTRIBUTES	"0000004000000000"
+#define SAMPLE_XFAM		"e71a060000000000"
+#define SAMPLE_MRTD		"6363b8043668a3ad953278e10389574d" \
+				"326c6749fb78aa810ecd9336923db86f" \
+				"22fc00b8dcd404bc10d5e119d7215cbb"
+#define SAMPLE_RTMR0		"2927da70461cd63266f43230cc1849c0" \
+				"3ef25ebe490062a801d8fcc80af42976" \
+				"823adf08f833c1e50b51779c6593f32a"
+#define SAMPLE_REPORTDATA	"6c62dec1b8191749a31dab490be532a3" \
+				"5944dea47caef1f980863993d9899545" \
+				"eb7406a38d1eed313b987a467dacead6" \
+				"f0c87a6d766c66f6f29f8acb281f1113"
+#define SAMPLE_QE_MRSIGNER	"dc9e2a7c6f948f17474e34a7fc43ed03" \
+				"0f7c1563f1babddf6340c82e0e54a8c5"
+
+static void tdx_layout_expect_hex(struct kunit *test, const u8 *field,
+				  const char *hex, const char *what)
 {
-	size_t i;
+	size_t len = strlen(hex) / 2;
+	u8 *want = kunit_kmalloc(test, len, GFP_KERNEL);
 
-	for (i = 0; i < n; i++) {
-		size_t next = i + 1 < n ? f[i + 1].offset : end;
-
-		KUNIT_EXPECT_EQ_MSG(test, f[i].offset, f[i].spec_offset,
-				    "offset of %s.%s", what, f[i].name);
-		KUNIT_EXPECT_EQ_MSG(test, next - f[i].offset, f[i].spec_size,
-				    "size of %s.%s", what, f[i].name);
-	}
+	KUNIT_ASSERT_NOT_NULL(test, want);
+	KUNIT_ASSERT_EQ(test, hex2bin(want, hex, len), 0);
+	KUNIT_EXPECT_MEMEQ_MSG(test, field, want, len, "%s", what);
 }
 
-static void tdreport_fields_sit_at_spec_offsets(struct kunit *test)
+static const struct tdx_quote_v4 *tdx_sample(struct kunit *test)
 {
-	tdx_layout_check(test, "TDREPORT", tdreport_parts,
-			 ARRAY_SIZE(tdreport_parts),
-			 sizeof(struct tdx_tdreport));
-	tdx_layout_check(test, "REPORTMACSTRUCT", reportmac_fields,
-			 ARRAY_SIZE(reportmac_fields),
-			 offsetof(struct tdx_tdreport, tee_tcb_info));
-	tdx_layout_check(test, "TEE_TCB_INFO", tee_tcb_info_fields,
-			 ARRAY_SIZE(tee_tcb_info_fields),
-			 offsetof(struct tdx_tdreport, reserved));
-	tdx_layout_check(test, "TDINFO", tdinfo_fields,
-			 ARRAY_SIZE(tdinfo_fields),
-			 sizeof(struct tdx_tdreport));
-	KUNIT_EXPECT_EQ(test, sizeof(struct tdx_tdreport), TDX_TDREPORT_SIZE);
+	KUNIT_ASSERT_EQ(test, sizeof(tdx_sample_quote), 1252);
+	return (const struct tdx_quote_v4 *)tdx_sample_quote;
 }
 
-static void quote_v4_fields_sit_at_dcap_offsets(struct kunit *test)
+static void quote_v4_header_and_body_read_a_real_quote(struct kunit *test)
 {
-	tdx_layout_check(test, "Quote v4", quote_v4_fields,
-			 ARRAY_SIZE(quote_v4_fields),
-			 offsetof(struct tdx_quote_v4, signature_data));
-	/* The body on its own, as DCAP's sgx_quote_4.h gives it. */
-	KUNIT_EXPECT_EQ(test, sizeof(struct tdx_quote_header), 48);
-	KUNIT_EXPECT_EQ(test, sizeof(struct tdx_quote_body), 584);
-	KUNIT_EXPECT_EQ(test, offsetof(struct tdx_quote_body, reportdata), 520);
-	KUNIT_EXPECT_EQ(test, offsetof(struct tdx_quote_body, rtmr), 328);
+	const struct tdx_quote_v4 *q = tdx_sample(test);
+	const struct tdx_quote_body *b = &q->body;
+
+	KUNIT_EXPECT_EQ(test, get_unaligned_le16(&q->header.version), 4);
+	KUNIT_EXPECT_EQ(test, get_unaligned_le16(&q->header.att_key_type), 2);
+	KUNIT_EXPECT_EQ(test, get_unaligned_le32(&q->header.tee_type), 0x81);
+	tdx_layout_expect_hex(test, q->header.qe_vendor_id,
+			      SAMPLE_QE_VENDOR_ID, "qe_vendor_id");
+	tdx_layout_expect_hex(test, b->tee_tcb_svn, SAMPLE_TEE_TCB_SVN,
+			      "tee_tcb_svn");
+	tdx_layout_expect_hex(test, b->mrseam, SAMPLE_MRSEAM, "mrseam");
+	tdx_layout_expect_hex(test, b->td_attributes, SAMPLE_TD_ATTRIBUTES,
+			      "td_attributes");
+	tdx_layout_expect_hex(test, b->xfam, SAMPLE_XFAM, "xfam");
+	tdx_layout_expect_hex(test, b->mrtd, SAMPLE_MRTD, "mrtd");
+	tdx_layout_expect_hex(test, b->rtmr[0], SAMPLE_RTMR0, "rtmr0");
+	/* The TD never extended RTMR3. */
+	KUNIT_EXPECT_FALSE(test, memchr_inv(b->rtmr[3], 0,
+					    TDX_MEASUREMENT_SIZE));
+	tdx_layout_expect_hex(test, b->reportdata, SAMPLE_REPORTDATA,
+			      "reportdata");
+	/* The signed part ends where the publishers' trailer starts. */
+	KUNIT_EXPECT_EQ(test, sizeof(*q) +
+			get_unaligned_le32(&q->signature_data_len) +
+			TDX_SAMPLE_TRAILER, TDX_SAMPLE_FILE_SIZE);
 }
 
-static void quote_signature_data_sits_at_dcap_offsets(struct kunit *test)
+static void quote_v4_signature_data_reads_a_real_quote(struct kunit *test)
 {
-	tdx_layout_check(test, "ECDSA signature data", ecdsa_sig_fields,
-			 ARRAY_SIZE(ecdsa_sig_fields),
-			 offsetof(struct tdx_quote_ecdsa_sig_data,
-				  cert_data.data));
-	tdx_layout_check(test, "QE report certification data",
-			 qe_report_cert_fields,
-			 ARRAY_SIZE(qe_report_cert_fields),
-			 offsetof(struct tdx_quote_qe_report_cert_data,
-				  qe_auth_data));
-	tdx_layout_check(test, "SGX report body", sgx_report_body_fields,
-			 ARRAY_SIZE(sgx_report_body_fields),
-			 sizeof(struct tdx_sgx_report_body));
-}
+	const struct tdx_quote_v4 *q = tdx_sample(test);
+	const struct tdx_quote_ecdsa_sig_data *sig = (const void *)q->signature_data;
+	const struct tdx_quote_qe_report_cert_data *qe;
+	struct sha256_state sha;
+	u8 binding[SHA256_DIGEST_SIZE];
 
-static void getquote_header_fields_sit_at_ghci_offsets(struct kunit *test)
-{
-	tdx_layout_check(test, "GetQuote header", getquote_fields,
-			 ARRAY_SIZE(getquote_fields),
-			 offsetof(struct tdx_getquote_hdr, data));
-	KUNIT_EXPECT_EQ(test, sizeof(struct tdx_getquote_hdr), 24);
-}
+	KUNIT_EXPECT_EQ(test, get_unaligned_le16(&sig->cert_data.type), 6);
+	/* Type 6 fills the rest of the signature data. */
+	KUNIT_EXPECT_EQ(test, sizeof(*sig) +
+			get_unaligned_le32(&sig->cert_data.size),
+			get_unaligned_le32(&q->signature_data_len));
 
-static void rtmr_log_record_is_64_bytes(struct kunit *test)
-{
-	tdx_layout_check(test, "RTMR log record", rtmr_log_fields,
-			 ARRAY_SIZE(rtmr_log_fields),
-			 sizeof(struct tdx_rtmr_log_entry));
-	KUNIT_EXPECT_EQ(test, sizeof(struct tdx_rtmr_log_entry), 64);
+	qe = (const void *)sig->cert_data.data;
+	tdx_layout_expect_hex(test, qe->qe_report.mrsigner, SAMPLE_QE_MRSIGNER,
+			      "QE mrsigner");
+	KUNIT_EXPECT_EQ(test, get_unaligned_le16(&qe->qe_report.isv_prod_id),
+			2);
+	KUNIT_ASSERT_EQ(test, get_unaligned_le16(&qe->qe_auth_data_size), 32);
+	KUNIT_ASSERT_LE(test, (const u8 *)qe->qe_auth_data + 32 -
+			tdx_sample_quote, sizeof(tdx_sample_quote));
+
+	/*
+	 * The QE report's REPORTDATA is SHA-256(attestation key || QE
+	 * authentication data), zero padded: right only if all three
+	 * fields are where the structures say.
+	 */
+	sha256_init(&sha);
+	sha256_update(&sha, sig->attestation_key, sizeof(sig->attestation_key));
+	sha256_update(&sha, qe->qe_auth_data, 32);
+	sha256_final(&sha, binding);
+	KUNIT_EXPECT_MEMEQ(test, qe->qe_report.report_data, binding,
+			   sizeof(binding));
+	KUNIT_EXPECT_FALSE(test, memchr_inv(qe->qe_report.report_data + 32, 0,
+					    32));
 }
 
 static struct kunit_case tdx_layout_cases[] = {
-	KUNIT_CASE(tdreport_fields_sit_at_spec_offsets),
-	KUNIT_CASE(quote_v4_fields_sit_at_dcap_offsets),
-	KUNIT_CASE(quote_signature_data_sits_at_dcap_offsets),
-	KUNIT_CASE(getquote_header_fields_sit_at_ghci_offsets),
-	KUNIT_CASE(rtmr_log_record_is_64_bytes),
+	KUNIT_CASE(quote_v4_header_and_body_read_a_real_quote),
+	KUNIT_CASE(quote_v4_signature_data_reads_a_real_quote),
 	{}
 };
 

@@ -8,6 +8,9 @@
  * the module loaded, which nothing else uses while the suite runs.
  */
 #include <linux/completion.h>
+#include <linux/cpumask.h>
+#include <linux/delay.h>
+#include <linux/jiffies.h>
 #include <linux/kthread.h>
 #include <linux/sched/signal.h>
 #include <linux/slab.h>
@@ -21,6 +24,11 @@
 #define TDX_MR_STRESS_EXTENDS	120	/* per extending kthread */
 #define TDX_MR_STRESS_REPORTS	120	/* per reporting kthread */
 #define TDX_MR_STRESS_THREADS	2	/* of each kind */
+#define TDX_MR_RAW_CALLS	20000	/* at most, per kthread, without mr_lock */
+#define TDX_MR_RAW_SECONDS	10	/* at most, for the run without mr_lock */
+#define TDX_MR_READS		200
+
+#define TDX_MR_OFFSET(field)	offsetof(struct tdx_tdreport, tdinfo.field)
 
 static struct tdx_guest *tdx_mr_guest(struct kunit *test,
 				      unsigned int log_capacity)
@@ -152,7 +160,7 @@ static void each_extend_appends_one_record(struct kunit *test)
 	}
 	/* A refused extend leaves no record. */
 	KUNIT_EXPECT_EQ(test, tdx_guest_extend_rtmr(tg, TDX_RTMR_COUNT, digest),
-			-EINVAL);
+			-ENXIO);
 
 	log = tdx_mr_log(test, tg, &count);
 	KUNIT_ASSERT_EQ(test, count, TDX_RTMR_COUNT + ARRAY_SIZE(order));
@@ -325,6 +333,214 @@ static void reports_match_log_prefix_under_concurrency(struct kunit *test)
 		   seen, TDX_MR_STRESS_THREADS * TDX_MR_STRESS_REPORTS);
 }
 
+/**
+ * struct tdx_mr_raw - extenders and reporters calling the emulated TDX
+ *	module directly, without the provider's mr_lock.
+ * @go: completed when both kthreads exist.
+ * @busy0: busy_overlaps before the run.
+ * @deadline: jiffies after which both give up.
+ * @busy_seen: per kthread, how many of its calls answered -EBUSY.
+ * @other_rc: per kthread, the first answer that was neither 0 nor -EBUSY.
+ */
+struct tdx_mr_raw {
+	struct completion go;
+	u64 busy0;
+	unsigned long deadline;
+	unsigned int busy_seen[2];
+	int other_rc[2];
+};
+
+/* Until the emulated module has seen an overlap, or time is up. */
+static bool tdx_mr_raw_more(struct tdx_mr_raw *r, unsigned int i)
+{
+	return i < TDX_MR_RAW_CALLS && time_before(jiffies, r->deadline) &&
+	       tdx_emu_busy_overlaps() == r->busy0;
+}
+
+static void tdx_mr_raw_call(struct tdx_mr_raw *r, unsigned int id, int rc)
+{
+	if (rc == -EBUSY)
+		r->busy_seen[id]++;
+	else if (rc && !r->other_rc[id])
+		r->other_rc[id] = rc;
+}
+
+static int tdx_mr_raw_extender(void *data)
+{
+	struct tdx_mr_raw *r = data;
+	u8 *digest = kzalloc(TDX_EXTEND_ALIGN, GFP_KERNEL);
+	unsigned int i;
+
+	if (!digest)
+		return -ENOMEM;
+	wait_for_completion(&r->go);
+	for (i = 0; tdx_mr_raw_more(r, i); i++) {
+		put_unaligned_le32(i, digest);
+		tdx_mr_raw_call(r, 0, tdx_emu_extend_rtmr(3, digest));
+	}
+	kfree(digest);
+	return 0;
+}
+
+static int tdx_mr_raw_reporter(void *data)
+{
+	struct tdx_mr_raw *r = data;
+	u8 *reportdata = kzalloc(TDX_REPORTDATA_SIZE, GFP_KERNEL);
+	u8 *tdreport = kzalloc(TDX_TDREPORT_SIZE, GFP_KERNEL);
+	unsigned int i;
+	int rc = -ENOMEM;
+
+	if (reportdata && tdreport) {
+		wait_for_completion(&r->go);
+		for (i = 0; tdx_mr_raw_more(r, i); i++)
+			tdx_mr_raw_call(r, 1, tdx_emu_get_report0(reportdata,
+								  tdreport));
+		rc = 0;
+	}
+	kfree(reportdata);
+	kfree(tdreport);
+	return rc;
+}
+
+/*
+ * The negative control of reports_match_log_prefix_under_concurrency(),
+ * whose "no overlap" proves something only if overlaps are seen when the
+ * mutex is not there: the same kinds of calls, made straight into the
+ * emulated module by two kthreads, do collide, and every collision is a
+ * busy answer its caller saw.
+ */
+static void overlaps_are_counted_without_mr_lock(struct kunit *test)
+{
+	struct tdx_mr_raw *r = kunit_kzalloc(test, sizeof(*r), GFP_KERNEL);
+	struct tdx_kunit_worker *w = kunit_kcalloc(test, 2, sizeof(*w),
+						   GFP_KERNEL);
+	u64 overlaps;
+	int rc;
+
+	if (num_online_cpus() < 2)
+		kunit_skip(test, "needs two CPUs to overlap calls");
+	KUNIT_ASSERT_NOT_NULL(test, r);
+	KUNIT_ASSERT_NOT_NULL(test, w);
+	init_completion(&r->go);
+	r->busy0 = tdx_emu_busy_overlaps();
+	r->deadline = jiffies + TDX_MR_RAW_SECONDS * HZ;
+
+	rc = tdx_kunit_worker_start(test, &w[0], tdx_mr_raw_extender, r,
+				    "tdx_kunit_rawext");
+	if (!rc)
+		rc = tdx_kunit_worker_start(test, &w[1], tdx_mr_raw_reporter,
+					    r, "tdx_kunit_rawrep");
+	complete_all(&r->go);
+	KUNIT_ASSERT_EQ(test, rc, 0);
+	tdx_kunit_worker_join(&w[0]);
+	tdx_kunit_worker_join(&w[1]);
+	KUNIT_EXPECT_EQ(test, w[0].rc, 0);
+	KUNIT_EXPECT_EQ(test, w[1].rc, 0);
+
+	overlaps = tdx_emu_busy_overlaps() - r->busy0;
+	kunit_info(test, "%llu overlaps; busy answers: %u to extends, %u to reports\n",
+		   overlaps, r->busy_seen[0], r->busy_seen[1]);
+	KUNIT_EXPECT_GT(test, overlaps, 0);
+	KUNIT_EXPECT_EQ(test, overlaps,
+			(u64)r->busy_seen[0] + r->busy_seen[1]);
+	KUNIT_EXPECT_EQ(test, r->other_rc[0], 0);
+	KUNIT_EXPECT_EQ(test, r->other_rc[1], 0);
+}
+
+static void tdx_mr_read(struct kunit *test, struct tdx_guest *tg,
+			size_t offset, bool live, u8 *buf)
+{
+	KUNIT_ASSERT_EQ(test, tdx_guest_read_mr(tg, offset,
+						TDX_MEASUREMENT_SIZE, live,
+						buf), 0);
+}
+
+static void fixed_register_reads_take_no_report(struct kunit *test)
+{
+	struct tdx_guest *tg = tdx_mr_guest(test, TDX_MR_LOG_CAPACITY);
+	u8 mrtd[TDX_MEASUREMENT_SIZE], mrowner[TDX_MEASUREMENT_SIZE];
+	const struct tdx_tdreport *r;
+	unsigned int i;
+	u64 calls;
+	u8 *raw;
+
+	/* The log's baseline filled the cache when the instance was made. */
+	calls = tdx_emu_report_calls();
+	for (i = 0; i < TDX_MR_READS; i++) {
+		tdx_mr_read(test, tg, TDX_MR_OFFSET(mrtd), false, mrtd);
+		tdx_mr_read(test, tg, TDX_MR_OFFSET(mrowner), false, mrowner);
+	}
+	KUNIT_EXPECT_EQ(test, tdx_emu_report_calls() - calls, 0);
+
+	raw = tdx_guest_read_report(tg);
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, raw);
+	r = (const struct tdx_tdreport *)raw;
+	KUNIT_EXPECT_MEMEQ(test, mrtd, r->tdinfo.mrtd, TDX_MEASUREMENT_SIZE);
+	KUNIT_EXPECT_MEMEQ(test, mrowner, r->tdinfo.mrowner,
+			   TDX_MEASUREMENT_SIZE);
+	kfree(raw);
+}
+
+static void rtmr_read_after_extend_shows_new_value(struct kunit *test)
+{
+	struct tdx_guest *tg = tdx_mr_guest(test, TDX_MR_LOG_CAPACITY);
+	u8 expect[TDX_MEASUREMENT_SIZE], got[TDX_MEASUREMENT_SIZE];
+	u8 digest[TDX_MEASUREMENT_SIZE];
+	u64 calls;
+
+	tdx_mr_read(test, tg, TDX_MR_OFFSET(rtmr[2]), true, expect);
+	tdx_kunit_digest(digest, "read after extend");
+	KUNIT_ASSERT_EQ(test, tdx_guest_extend_rtmr(tg, 2, digest), 0);
+	KUNIT_ASSERT_EQ(test, tdx_kunit_extend(expect, digest), 0);
+
+	/* However young the cache: the extend made it stale. */
+	calls = tdx_emu_report_calls();
+	tdx_mr_read(test, tg, TDX_MR_OFFSET(rtmr[2]), true, got);
+	KUNIT_EXPECT_MEMEQ(test, got, expect, TDX_MEASUREMENT_SIZE);
+	KUNIT_EXPECT_EQ(test, tdx_emu_report_calls() - calls, 1);
+	/* And the refreshed report serves the next read. */
+	tdx_mr_read(test, tg, TDX_MR_OFFSET(rtmr[2]), false, got);
+	KUNIT_EXPECT_MEMEQ(test, got, expect, TDX_MEASUREMENT_SIZE);
+	KUNIT_EXPECT_EQ(test, tdx_emu_report_calls() - calls, 1);
+}
+
+static void rtmr_reads_share_one_report_per_live_period(struct kunit *test)
+{
+	struct tdx_guest *tg = tdx_mr_guest(test, TDX_MR_LOG_CAPACITY);
+	u8 rtmr[TDX_MEASUREMENT_SIZE];
+	unsigned long start = jiffies;
+	unsigned int i, ms;
+	u64 calls = tdx_emu_report_calls();
+
+	for (i = 0; i < TDX_MR_READS; i++)
+		tdx_mr_read(test, tg, TDX_MR_OFFSET(rtmr[i % TDX_RTMR_COUNT]),
+			    true, rtmr);
+	calls = tdx_emu_report_calls() - calls;
+	ms = jiffies_to_msecs(jiffies - start);
+	kunit_info(test, "%u reads in %u ms took %llu reports\n",
+		   TDX_MR_READS, ms, calls);
+	/* One per started period, one more for rounding to jiffies. */
+	KUNIT_EXPECT_LE(test, calls, ms / TDX_MR_LIVE_MS + 2);
+}
+
+static void rtmr_extended_elsewhere_shows_after_live_period(struct kunit *test)
+{
+	struct tdx_guest *tg = tdx_mr_guest(test, TDX_MR_LOG_CAPACITY);
+	u8 *digest = kunit_kzalloc(test, TDX_EXTEND_ALIGN, GFP_KERNEL);
+	u8 expect[TDX_MEASUREMENT_SIZE], got[TDX_MEASUREMENT_SIZE];
+
+	KUNIT_ASSERT_NOT_NULL(test, digest);
+	tdx_mr_read(test, tg, TDX_MR_OFFSET(rtmr[3]), true, expect);
+	/* Not through the provider: as other kernel code could. */
+	tdx_kunit_digest(digest, "extended elsewhere");
+	KUNIT_ASSERT_EQ(test, tdx_emu_extend_rtmr(3, digest), 0);
+	KUNIT_ASSERT_EQ(test, tdx_kunit_extend(expect, digest), 0);
+
+	msleep(TDX_MR_LIVE_MS + 20);
+	tdx_mr_read(test, tg, TDX_MR_OFFSET(rtmr[3]), true, got);
+	KUNIT_EXPECT_MEMEQ(test, got, expect, TDX_MEASUREMENT_SIZE);
+}
+
 static void full_log_refuses_extend_and_keeps_rtmr(struct kunit *test)
 {
 	/* The baseline and one extend fill it. */
@@ -348,6 +564,26 @@ static void full_log_refuses_extend_and_keeps_rtmr(struct kunit *test)
 
 	tdx_mr_log(test, tg, &count);
 	KUNIT_EXPECT_EQ(test, count, TDX_RTMR_COUNT + 1);
+}
+
+static void log_capacity_is_bounded(struct kunit *test)
+{
+	struct tdx_rtmr_log *log = kunit_kzalloc(test, sizeof(*log),
+						 GFP_KERNEL);
+
+	KUNIT_ASSERT_NOT_NULL(test, log);
+	/* Would hit kvcalloc()'s WARN on an INT_MAX-byte request. */
+	KUNIT_EXPECT_EQ(test, tdx_rtmr_log_init(log, UINT_MAX), -EINVAL);
+	KUNIT_EXPECT_EQ(test, tdx_rtmr_log_init(log, (1U << 18) + 1), -EINVAL);
+	KUNIT_EXPECT_EQ(test, tdx_rtmr_log_init(log, TDX_RTMR_COUNT - 1),
+			-EINVAL);
+	KUNIT_EXPECT_NULL(test, log->entries);
+
+	/* The documented bounds themselves are fine. */
+	KUNIT_ASSERT_EQ(test, tdx_rtmr_log_init(log, 1U << 18), 0);
+	tdx_rtmr_log_fini(log);
+	KUNIT_ASSERT_EQ(test, tdx_rtmr_log_init(log, TDX_RTMR_COUNT), 0);
+	tdx_rtmr_log_fini(log);
 }
 
 /**
@@ -428,7 +664,13 @@ static struct kunit_case tdx_mr_cases[] = {
 	KUNIT_CASE(log_starts_with_baseline_of_current_rtmrs),
 	KUNIT_CASE(each_extend_appends_one_record),
 	KUNIT_CASE(reports_match_log_prefix_under_concurrency),
+	KUNIT_CASE(overlaps_are_counted_without_mr_lock),
+	KUNIT_CASE(fixed_register_reads_take_no_report),
+	KUNIT_CASE(rtmr_read_after_extend_shows_new_value),
+	KUNIT_CASE(rtmr_reads_share_one_report_per_live_period),
+	KUNIT_CASE(rtmr_extended_elsewhere_shows_after_live_period),
 	KUNIT_CASE(full_log_refuses_extend_and_keeps_rtmr),
+	KUNIT_CASE(log_capacity_is_bounded),
 	KUNIT_CASE(signal_interrupts_wait_for_mr_lock),
 	{}
 };

@@ -185,18 +185,62 @@ static void outblob_is_the_callers_copy_of_the_quote(struct kunit *test)
 
 static void report_errors_reach_the_caller(struct kunit *test)
 {
-	static const int errors[] = { -EIO, -EINVAL, -EBUSY };
+	/* Each platform error, and how often TDG.MR.REPORT is tried for it. */
+	static const struct {
+		int err;
+		unsigned int tries;
+	} errors[] = {
+		{ -EIO, 1 },
+		{ -ENXIO, 1 },
+		{ -EBUSY, TDX_REPORT_BUSY_TRIES },
+	};
 	struct tdx_fake_host *h;
 	struct tdx_guest *tg;
 	unsigned int i;
 
+	KUNIT_ASSERT_GT(test, TDX_REPORT_BUSY_TRIES, 1);
 	h = tdx_tsm_fake(test, &tg);
 	for (i = 0; i < ARRAY_SIZE(errors); i++) {
-		h->report_error = errors[i];
+		h->report_error = errors[i].err;
+		h->reports = 0;
 		KUNIT_EXPECT_EQ(test, tdx_tsm_report_new_checked(test, tg),
-				errors[i]);
+				errors[i].err);
+		KUNIT_EXPECT_EQ_MSG(test, h->reports, errors[i].tries,
+				    "TDG.MR.REPORT calls for %d", errors[i].err);
 	}
 	KUNIT_EXPECT_EQ(test, h->calls, 0);
+}
+
+static void tdx_tsm_clear_report_busy(void *unused)
+{
+	atomic_set(&tdx_emu_faults.report_busy, 0);
+}
+
+/* The emulated TDX module answers busy so often, then gives a report. */
+static void busy_report_is_retried_until_it_goes_through(struct kunit *test)
+{
+	struct tdx_fake_host *h;
+	struct tdx_guest *tg;
+
+	h = tdx_tsm_fake(test, &tg);
+	h->out_len = 1000;
+	KUNIT_ASSERT_EQ(test, kunit_add_action_or_reset(test,
+							tdx_tsm_clear_report_busy,
+							NULL), 0);
+
+	atomic_set(&tdx_emu_faults.report_busy, TDX_REPORT_BUSY_TRIES - 1);
+	KUNIT_EXPECT_EQ(test, tdx_tsm_report_new_checked(test, tg), 0);
+	KUNIT_EXPECT_EQ(test, h->reports, TDX_REPORT_BUSY_TRIES);
+	KUNIT_EXPECT_EQ(test, h->calls, 1);
+
+	kvfree(tdx_tsm_report(test)->outblob);
+	tdx_tsm_report(test)->outblob = NULL;
+	tdx_tsm_report(test)->outblob_len = 0;
+	h->reports = 0;
+	atomic_set(&tdx_emu_faults.report_busy, TDX_REPORT_BUSY_TRIES);
+	KUNIT_EXPECT_EQ(test, tdx_tsm_report_new_checked(test, tg), -EBUSY);
+	KUNIT_EXPECT_EQ(test, h->reports, TDX_REPORT_BUSY_TRIES);
+	KUNIT_EXPECT_EQ(test, h->calls, 1);
 }
 
 static void quote_errors_reach_the_caller(struct kunit *test)
@@ -304,6 +348,7 @@ static struct kunit_case tdx_tsm_cases[] = {
 	KUNIT_CASE(quote_carries_inblob_as_reportdata),
 	KUNIT_CASE(outblob_is_the_callers_copy_of_the_quote),
 	KUNIT_CASE(report_errors_reach_the_caller),
+	KUNIT_CASE(busy_report_is_retried_until_it_goes_through),
 	KUNIT_CASE(quote_errors_reach_the_caller),
 	KUNIT_CASE(quote_over_configfs_limit_is_efbig_and_freed),
 	KUNIT_CASE(signal_while_waiting_for_report_is_eintr),

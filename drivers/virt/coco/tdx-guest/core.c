@@ -11,6 +11,7 @@
 #include <linux/cleanup.h>
 #include <linux/err.h>
 #include <linux/module.h>
+#include <linux/moduleparam.h>
 #include <linux/slab.h>
 
 #include <asm/cpu_device_id.h>
@@ -18,19 +19,42 @@
 #include "tdx_guest.h"
 
 static unsigned int rtmr_log_entries = 4096;
-module_param(rtmr_log_entries, uint, 0444);
+
+/* Refuse at load what the log cannot be: too small for the baseline, huge. */
+static int rtmr_log_entries_set(const char *val, const struct kernel_param *kp)
+{
+	int rc = param_set_uint_minmax(val, kp, TDX_RTMR_COUNT,
+				       TDX_RTMR_LOG_MAX_ENTRIES);
+
+	if (rc)
+		pr_err("rtmr_log_entries must be %u to %u\n", TDX_RTMR_COUNT,
+		       TDX_RTMR_LOG_MAX_ENTRIES);
+	return rc;
+}
+
+static const struct kernel_param_ops rtmr_log_entries_ops = {
+	.set = rtmr_log_entries_set,
+	.get = param_get_uint,
+};
+module_param_cb(rtmr_log_entries, &rtmr_log_entries_ops, &rtmr_log_entries,
+		0444);
 MODULE_PARM_DESC(rtmr_log_entries,
-		 "Records the runtime measurement log holds, baseline included (default 4096)");
+		 "Records the runtime measurement log holds, baseline included (4 to 262144, default 4096)");
 
 static struct tdx_guest *tdx_guest;
 
-/* Undo whatever part of tdx_guest_init() was done; tolerates partial state. */
+/*
+ * Undo whatever part of tdx_guest_init() was done, in reverse order;
+ * tolerates partial state.
+ */
 static void tdx_guest_destroy(struct tdx_guest *tg)
 {
 	if (!tg)
 		return;
 	if (tg->misc.this_device)
 		tdx_guest_misc_deregister(tg);
+	if (tg->tsm_registered)
+		tdx_tsm_provider_unregister();
 	tdx_quote_transport_fini(&tg->quote);
 	tdx_rtmr_log_fini(&tg->log);
 	if (!IS_ERR_OR_NULL(tg->ops))
@@ -66,11 +90,16 @@ static int __init tdx_guest_init(void)
 	if (rc)
 		return rc;
 
-	rc = tdx_guest_misc_register(tg);
+	rc = tdx_tsm_provider_register(tg);
 	if (rc)
 		return rc;
+	tg->tsm_registered = true;
 
-	rc = tdx_tsm_provider_register(tg);
+	/*
+	 * Last: from here on user space can open /dev/tdx_guest and read or
+	 * extend through sysfs, so everything those use must be ready.
+	 */
+	rc = tdx_guest_misc_register(tg);
 	if (rc)
 		return rc;
 
@@ -82,7 +111,6 @@ module_init(tdx_guest_init);
 
 static void __exit tdx_guest_exit(void)
 {
-	tdx_tsm_provider_unregister();
 	tdx_guest_destroy(tdx_guest);
 }
 module_exit(tdx_guest_exit);

@@ -4,9 +4,9 @@
  *
  * The ABI upstream Linux adopted in 6.16, on 6.12: the misc device's
  * "measurements" group holds one binary file per register, named
- * "<register>[:<hash>]". Reads return the register's current value from a
- * fresh TDREPORT; writing exactly 48 bytes at offset 0 to an RTMR extends
- * it. One table drives every file.
+ * "<register>[:<hash>]". Reads return the register's value from a cached
+ * TDREPORT (see report_extend.c for how current it is); writing exactly
+ * 48 bytes at offset 0 to an RTMR extends it. One table drives every file.
  *
  * The files have size 0 in sysfs on purpose: with a size, sysfs would cut
  * a 49-byte write down to 48 and extend with it, where the ABI demands
@@ -64,17 +64,16 @@ static ssize_t tdx_mr_read(struct file *file, struct kobject *kobj,
 			   size_t count)
 {
 	const struct tdx_mr *mr = attr->private;
+	int rc;
 
 	if (off >= TDX_MEASUREMENT_SIZE)
 		return 0;
 	count = min_t(size_t, count, TDX_MEASUREMENT_SIZE - off);
 
-	u8 *tdreport __free(kfree) =
-		tdx_guest_read_report(kobj_to_tdx_guest(kobj));
-	if (IS_ERR(tdreport))
-		return PTR_ERR(no_free_ptr(tdreport));
-	memcpy(buf, tdreport + mr->offset + off, count);
-	return count;
+	/* From the cached TDREPORT: RTMRs are live, the others fixed. */
+	rc = tdx_guest_read_mr(kobj_to_tdx_guest(kobj), mr->offset + off,
+			       count, mr->rtmr >= 0, buf);
+	return rc ? rc : count;
 }
 
 static ssize_t tdx_mr_write(struct file *file, struct kobject *kobj,

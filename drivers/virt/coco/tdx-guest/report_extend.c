@@ -8,19 +8,44 @@
  * tdx_guest.mr_lock, so our own callers never collide. A busy answer can
  * still come from outside (another kernel user of the TDX module), and
  * is retried a few times before it is passed on.
+ *
+ * The measurement files in sysfs are read from a cached TDREPORT, so that
+ * any number of unprivileged readers cannot keep the TDX module busy or
+ * hold mr_lock for longer than a copy. What a read returns:
+ *
+ * - MRTD, MRCONFIGID, MROWNER, MROWNERCONFIG are fixed when the TD is
+ *   built; they come from the report taken at load and never cause
+ *   another one.
+ * - RTMRs are "live": a read returns the register as the TDX module held
+ *   it at some moment after every extend made through this driver that
+ *   completed before the read began, and no more than
+ *   TDX_MR_LIVE_MS before the read began. Extends made through this
+ *   driver mark the cache stale at once (as upstream tsm-mr does);
+ *   extends made by anything else (other kernel code issuing its own
+ *   TDCALL) show up within TDX_MR_LIVE_MS. Readers therefore cause at
+ *   most one TDG.MR.REPORT per extend and one per TDX_MR_LIVE_MS, however
+ *   many of them there are.
  */
 #include <linux/cleanup.h>
 #include <linux/delay.h>
 #include <linux/errno.h>
+#include <linux/jiffies.h>
 #include <linux/mutex.h>
 #include <linux/slab.h>
+#include <linux/stddef.h>
 #include <linux/string.h>
 #include <kunit/visibility.h>
 
 #include "tdx_guest.h"
 
-#define TDX_REPORT_BUSY_TRIES		8
 #define TDX_REPORT_BUSY_BACKOFF_US	50
+
+/* Wait a little longer after each busy answer. */
+static void tdx_report_busy_backoff(unsigned int try)
+{
+	usleep_range(try * TDX_REPORT_BUSY_BACKOFF_US,
+		     2 * try * TDX_REPORT_BUSY_BACKOFF_US);
+}
 
 /**
  * tdx_guest_get_report() - TDG.MR.REPORT, serialised with RTMR extends.
@@ -28,10 +53,11 @@
  * @reportdata: 64 bytes of REPORTDATA, 64-byte aligned.
  * @tdreport: 1024-byte, 1024-byte aligned buffer for the TDREPORT.
  *
- * Waiting for the lock can be interrupted by a signal.
+ * Waiting for the lock can be interrupted by a signal. A busy TDX module
+ * is asked TDX_REPORT_BUSY_TRIES times in all.
  *
  * Return: 0, -EINTR, -EBUSY when the TDX module stayed busy through every
- * retry, or the platform's error.
+ * try, or the platform's error (-ENXIO, -EIO).
  */
 int tdx_guest_get_report(struct tdx_guest *tg, const u8 *reportdata,
 			 u8 *tdreport)
@@ -44,12 +70,94 @@ int tdx_guest_get_report(struct tdx_guest *tg, const u8 *reportdata,
 			rc = tg->ops->get_report0(reportdata, tdreport);
 		if (rc != -EBUSY)
 			return rc;
-		usleep_range(try * TDX_REPORT_BUSY_BACKOFF_US,
-			     2 * try * TDX_REPORT_BUSY_BACKOFF_US);
+		if (try < TDX_REPORT_BUSY_TRIES)
+			tdx_report_busy_backoff(try);
 	}
 	return rc;
 }
 EXPORT_SYMBOL_IF_KUNIT(tdx_guest_get_report);
+
+/* Can a register be read from the cache? Called with mr_lock held. */
+static bool tdx_mr_cache_fresh(const struct tdx_mr_cache *c, bool live)
+{
+	if (!c->valid)
+		return false;
+	if (!live)
+		return true;
+	return !c->extended &&
+	       time_before(jiffies, c->taken + msecs_to_jiffies(TDX_MR_LIVE_MS));
+}
+
+/* Copy out of the cache, if it may be used. Called with mr_lock held. */
+static bool tdx_mr_cache_copy(struct tdx_mr_cache *c, size_t offset,
+			      size_t len, bool live, u8 *buf)
+{
+	if (!tdx_mr_cache_fresh(c, live))
+		return false;
+	memcpy(buf, (const u8 *)&c->report + offset, len);
+	return true;
+}
+
+static int tdx_mr_cache_refresh(struct tdx_guest *tg, size_t offset,
+				size_t len, bool live, u8 *buf)
+{
+	u8 *reportdata __free(kfree) = kzalloc(TDX_REPORTDATA_SIZE,
+					       GFP_KERNEL);
+	u8 *tdreport __free(kfree) = kzalloc(TDX_TDREPORT_SIZE, GFP_KERNEL);
+	struct tdx_mr_cache *c = &tg->mr_cache;
+	unsigned int try;
+	int rc = -EBUSY;
+
+	if (!reportdata || !tdreport)
+		return -ENOMEM;
+	for (try = 1; try <= TDX_REPORT_BUSY_TRIES; try++) {
+		scoped_cond_guard(mutex_intr, return -EINTR, &tg->mr_lock) {
+			/* Readers that waited for the one refreshing use it. */
+			if (tdx_mr_cache_copy(c, offset, len, live, buf))
+				return 0;
+			rc = tg->ops->get_report0(reportdata, tdreport);
+			if (!rc) {
+				memcpy(&c->report, tdreport, sizeof(c->report));
+				c->taken = jiffies;
+				c->extended = false;
+				c->valid = true;
+				tdx_mr_cache_copy(c, offset, len, live, buf);
+			}
+		}
+		if (rc != -EBUSY)
+			return rc;
+		if (try < TDX_REPORT_BUSY_TRIES)
+			tdx_report_busy_backoff(try);
+	}
+	return rc;
+}
+
+/**
+ * tdx_guest_read_mr() - read measurement registers from the cached
+ *	TDREPORT, refreshing it first when needed (see the DOC above).
+ * @tg: the provider instance.
+ * @offset: where the bytes start in a TDREPORT.
+ * @len: how many; @offset + @len at most TDX_TDREPORT_SIZE.
+ * @live: the bytes belong to RTMRs, which change; else to registers fixed
+ *	at TD build time.
+ * @buf: @len bytes for the result.
+ *
+ * Return: 0; -EINTR; -ENOMEM; or the error of the TDG.MR.REPORT that
+ * refreshed the cache (-EBUSY, -ENXIO, -EIO).
+ */
+int tdx_guest_read_mr(struct tdx_guest *tg, size_t offset, size_t len,
+		      bool live, u8 *buf)
+{
+	if (WARN_ON_ONCE(offset > TDX_TDREPORT_SIZE ||
+			 len > TDX_TDREPORT_SIZE - offset))
+		return -EINVAL;
+	scoped_cond_guard(mutex_intr, return -EINTR, &tg->mr_lock) {
+		if (tdx_mr_cache_copy(&tg->mr_cache, offset, len, live, buf))
+			return 0;
+	}
+	return tdx_mr_cache_refresh(tg, offset, len, live, buf);
+}
+EXPORT_SYMBOL_IF_KUNIT(tdx_guest_read_mr);
 
 /**
  * tdx_guest_read_report() - a TDREPORT with zero REPORTDATA, for reading
@@ -82,10 +190,11 @@ EXPORT_SYMBOL_IF_KUNIT(tdx_guest_read_report);
  * @digest: TDX_MEASUREMENT_SIZE bytes, anywhere in kernel memory.
  *
  * The extend and its log record happen under one hold of mr_lock, so no
- * report can see the one without the other.
+ * report can see the one without the other, and the RTMRs of the cached
+ * TDREPORT are marked stale in the same hold.
  *
  * Return: 0; -EINTR; -ENOSPC when the log is full (nothing is extended);
- * -ENOMEM; or the platform's error (-EINVAL, -EBUSY, -EIO).
+ * -ENOMEM; or the platform's error (-ENXIO, -EBUSY, -EIO).
  */
 int tdx_guest_extend_rtmr(struct tdx_guest *tg, unsigned int index,
 			  const u8 *digest)
@@ -102,9 +211,11 @@ int tdx_guest_extend_rtmr(struct tdx_guest *tg, unsigned int index,
 		if (!tdx_rtmr_log_has_room(&tg->log))
 			return -ENOSPC;
 		rc = tg->ops->extend_rtmr(index, buf);
-		if (!rc)
+		if (!rc) {
+			tg->mr_cache.extended = true;
 			rc = tdx_rtmr_log_append(&tg->log, TDX_RTMR_LOG_EXTEND,
 						 index, buf);
+		}
 	}
 	return rc;
 }
@@ -114,22 +225,22 @@ EXPORT_SYMBOL_IF_KUNIT(tdx_guest_extend_rtmr);
  * tdx_guest_log_baseline() - start the log with the RTMRs' current values.
  * @tg: the provider instance, before anyone can extend through it.
  *
+ * The report this takes also fills the cache the measurement files are
+ * read from.
+ *
  * Return: 0 or the error of reading a TDREPORT.
  */
 int tdx_guest_log_baseline(struct tdx_guest *tg)
 {
-	const struct tdx_tdreport *report;
+	u8 rtmr[TDX_RTMR_COUNT][TDX_MEASUREMENT_SIZE];
 	unsigned int i;
-	int rc = 0;
+	int rc;
 
-	u8 *raw __free(kfree) = tdx_guest_read_report(tg);
-	if (IS_ERR(raw))
-		return PTR_ERR(no_free_ptr(raw));
-
-	report = (const struct tdx_tdreport *)raw;
+	rc = tdx_guest_read_mr(tg, offsetof(struct tdx_tdreport, tdinfo.rtmr),
+			       sizeof(rtmr), true, &rtmr[0][0]);
 	for (i = 0; i < TDX_RTMR_COUNT && !rc; i++)
 		rc = tdx_rtmr_log_append(&tg->log, TDX_RTMR_LOG_BASELINE, i,
-					 report->tdinfo.rtmr[i]);
+					 rtmr[i]);
 	return rc;
 }
 EXPORT_SYMBOL_IF_KUNIT(tdx_guest_log_baseline);

@@ -30,11 +30,12 @@ static_assert(sizeof(struct tdx_rtmr_log_entry) == 64);
  * @log: the log, zeroed.
  * @capacity: how many records it can ever hold.
  *
- * Return: 0, -EINVAL for a capacity too small for the baseline, -ENOMEM.
+ * Return: 0, -EINVAL for a capacity too small for the baseline or above
+ * TDX_RTMR_LOG_MAX_ENTRIES, -ENOMEM.
  */
 int tdx_rtmr_log_init(struct tdx_rtmr_log *log, unsigned int capacity)
 {
-	if (capacity < TDX_RTMR_COUNT)
+	if (capacity < TDX_RTMR_COUNT || capacity > TDX_RTMR_LOG_MAX_ENTRIES)
 		return -EINVAL;
 	log->entries = kvcalloc(capacity, sizeof(*log->entries), GFP_KERNEL);
 	if (!log->entries)

@@ -48,6 +48,12 @@ struct tdx_quote_transport {
 	unsigned int recent_next;
 };
 
+/*
+ * The most records the runtime measurement log may hold (16 MiB): a bound
+ * on what the rtmr_log_entries parameter can make the module allocate.
+ */
+#define TDX_RTMR_LOG_MAX_ENTRIES	262144U
+
 /**
  * struct tdx_rtmr_log - the runtime measurement log.
  * @lock: protects @count and the records below it.
@@ -62,21 +68,51 @@ struct tdx_rtmr_log {
 	unsigned int capacity;
 };
 
+/* TDG.MR.REPORT calls, in all, before a busy TDX module is given up on. */
+#define TDX_REPORT_BUSY_TRIES	8
+
+/*
+ * How old the RTMRs a read of the measurement files returns may be, in
+ * milliseconds, when nothing was extended through this driver since.
+ */
+#define TDX_MR_LIVE_MS		100
+
+/**
+ * struct tdx_mr_cache - the TDREPORT the measurement files are read from.
+ *	Protected by tdx_guest.mr_lock.
+ * @report: the last TDREPORT taken for the cache.
+ * @taken: jiffies when @report was taken.
+ * @extended: an RTMR was extended through this driver after @report was
+ *	taken, so its RTMRs are out of date.
+ * @valid: @report holds a TDREPORT.
+ */
+struct tdx_mr_cache {
+	struct tdx_tdreport report;
+	unsigned long taken;
+	bool extended;
+	bool valid;
+};
+
 /**
  * struct tdx_guest - the state of one TDX guest provider instance.
  * @ops: the platform found at load time.
  * @mr_lock: serialises every TDG.MR.REPORT with every TDG.MR.RTMR.EXTEND, so
- *	the TDX module never answers OPERAND_BUSY to our own callers.
+ *	the TDX module never answers OPERAND_BUSY to our own callers; also
+ *	protects @mr_cache.
+ * @mr_cache: what the measurement files are read from.
  * @quote: the GetQuote transport.
  * @log: what was extended into the RTMRs since load.
  * @misc: /dev/tdx_guest, which carries the measurement files.
+ * @tsm_registered: the configfs-tsm provider is registered.
  */
 struct tdx_guest {
 	const struct tdx_platform_ops *ops;
-	struct mutex mr_lock;	/* REPORT vs RTMR.EXTEND */
+	struct mutex mr_lock;	/* REPORT vs RTMR.EXTEND, and mr_cache */
+	struct tdx_mr_cache mr_cache;
 	struct tdx_quote_transport quote;
 	struct tdx_rtmr_log log;
 	struct miscdevice misc;
+	bool tsm_registered;
 };
 
 /* platform_select.c */
@@ -90,6 +126,8 @@ const struct tdx_platform_ops *tdx_hw_platform(void);
 int tdx_guest_get_report(struct tdx_guest *tg, const u8 *reportdata,
 			 u8 *tdreport);
 u8 *tdx_guest_read_report(struct tdx_guest *tg);
+int tdx_guest_read_mr(struct tdx_guest *tg, size_t offset, size_t len,
+		      bool live, u8 *buf);
 int tdx_guest_extend_rtmr(struct tdx_guest *tg, unsigned int index,
 			  const u8 *digest);
 int tdx_guest_log_baseline(struct tdx_guest *tg);

@@ -3,10 +3,17 @@
  * The real TDX platform: TDCALLs into the TDX module and TDVMCALLs to the
  * VMM.
  *
- * Linux 6.12 exports helpers for TDG.MR.REPORT and GetQuote, so those are
- * used as they are. It exports nothing for TDG.MR.RTMR.EXTEND, so that one
- * TDCALL is issued here directly. Kernels that export helpers for both
- * measurement TDCALLs (tdcall_compat.h) are left to do them.
+ * On Linux 6.12, TDG.MR.REPORT and TDG.MR.RTMR.EXTEND are issued here,
+ * with the driver's own TDCALL, and their status becomes an errno through
+ * the table of <tdx-guest/tdx_status.h> that the emulated platform uses
+ * too. 6.12 does export tdx_mcall_get_report0(), but it folds OPERAND_BUSY
+ * into -EIO and calls OPERAND_INVALID -EINVAL, so the same answer would
+ * reach a client as a different errno than on the emulator or on 6.16+.
+ * Kernels that export helpers with the table's semantics for both calls
+ * (tdx_mcall_get_report0() and tdx_mcall_extend_rtmr() since 6.16, see
+ * tdcall_compat.h) are left to do them. GetQuote goes through the
+ * kernel's tdx_hcall_get_quote(), whose raw result the transport
+ * interprets itself.
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
@@ -14,6 +21,7 @@
 #include <linux/module.h>
 
 #include <tdx-guest/tdcall_compat.h>
+#include <tdx-guest/tdx_status.h>
 
 #include "tdx_guest.h"
 
@@ -23,52 +31,29 @@
 #include <asm/io.h>
 #include <asm/tdx.h>
 
-#define TDG_MR_RTMR_EXTEND		2
-
-/* The class of a TDCALL completion status lives in bits 63:32. */
-#define TDX_STATUS_CLASS(status)	((status) >> 32)
-#define TDX_CLASS_OPERAND_INVALID	0xc0000100
-#define TDX_CLASS_OPERAND_BUSY		0x80000200
-
 #if TDX_KERNEL_HAS_MR_TDCALLS
 
-/* The kernel's helpers say -ENXIO for an invalid operand, the table -EINVAL. */
-static int tdx_hw_mcall_errno(int rc)
-{
-	return rc == -ENXIO ? -EINVAL : rc;
-}
-
+/* The kernel's helpers map TDX module status to errno as the table does. */
 static int tdx_hw_get_report0(const u8 *reportdata, u8 *tdreport)
 {
-	return tdx_hw_mcall_errno(tdx_mcall_get_report0((u8 *)reportdata,
-							tdreport));
+	return tdx_mcall_get_report0((u8 *)reportdata, tdreport);
 }
 
 static int tdx_hw_extend_rtmr(unsigned int index, const u8 *digest)
 {
-	return tdx_hw_mcall_errno(tdx_mcall_extend_rtmr(index, (u8 *)digest));
+	return tdx_mcall_extend_rtmr(index, (u8 *)digest);
 }
 
 #else /* !TDX_KERNEL_HAS_MR_TDCALLS */
 
-static int tdx_hw_get_report0(const u8 *reportdata, u8 *tdreport)
-{
-	/*
-	 * The 6.12 helper takes a non-const pointer but only reads
-	 * REPORTDATA. It folds OPERAND_BUSY into -EIO; the provider's
-	 * mr_lock keeps its own callers from ever causing one.
-	 */
-	return tdx_mcall_get_report0((u8 *)reportdata, tdreport);
-}
-
 /*
- * TDCALL is encoded by hand because 6.12 neither exports __tdcall() nor
- * offers a helper for this leaf. The TDX module may clobber every
- * caller-saved register it is passed, so all of them are outputs here.
+ * TDCALL is encoded by hand because 6.12 does not export __tdcall(). The
+ * TDX module may clobber every caller-saved register it is passed, so all
+ * of them are outputs here.
  */
-static u64 tdx_hw_tdcall(u64 leaf, u64 rcx, u64 rdx)
+static u64 tdx_hw_tdcall(u64 leaf, u64 rcx, u64 rdx, u64 r8_in)
 {
-	register u64 r8 asm("r8") = 0;
+	register u64 r8 asm("r8") = r8_in;
 	register u64 r9 asm("r9") = 0;
 	register u64 r10 asm("r10") = 0;
 	register u64 r11 asm("r11") = 0;
@@ -82,22 +67,32 @@ static u64 tdx_hw_tdcall(u64 leaf, u64 rcx, u64 rdx)
 	return rax;
 }
 
+/* A status the table has no errno of its own for is worth a log line. */
+static int tdx_hw_errno(const char *call, u64 status)
+{
+	int rc = tdx_status_to_errno(status);
+
+	if (rc == -EIO)
+		pr_err_ratelimited("%s failed: %#llx\n", call, status);
+	return rc;
+}
+
+static int tdx_hw_get_report0(const u8 *reportdata, u8 *tdreport)
+{
+	u64 status = tdx_hw_tdcall(TDX_TDCALL_MR_REPORT,
+				   virt_to_phys(tdreport),
+				   virt_to_phys((void *)reportdata),
+				   TDX_TDCALL_MR_REPORT_SUBTYPE_0);
+
+	return tdx_hw_errno("TDG.MR.REPORT", status);
+}
+
 static int tdx_hw_extend_rtmr(unsigned int index, const u8 *digest)
 {
-	u64 status = tdx_hw_tdcall(TDG_MR_RTMR_EXTEND, virt_to_phys((void *)digest),
-				   index);
+	u64 status = tdx_hw_tdcall(TDX_TDCALL_MR_RTMR_EXTEND,
+				   virt_to_phys((void *)digest), index, 0);
 
-	switch (TDX_STATUS_CLASS(status)) {
-	case 0:
-		return 0;
-	case TDX_CLASS_OPERAND_INVALID:
-		return -EINVAL;
-	case TDX_CLASS_OPERAND_BUSY:
-		return -EBUSY;
-	default:
-		pr_err("TDG.MR.RTMR.EXTEND failed: %#llx\n", status);
-		return -EIO;
-	}
+	return tdx_hw_errno("TDG.MR.RTMR.EXTEND", status);
 }
 
 #endif /* TDX_KERNEL_HAS_MR_TDCALLS */

@@ -1,0 +1,69 @@
+# SPDX-License-Identifier: GPL-2.0
+# Reading measurement registers is cheap and cannot load the TDX module:
+# an unprivileged user's 200 reads of mrtd:sha384 cost at most 2
+# TDG.MR.REPORT calls (the registers fixed at build time come from the
+# report cached at load), RTMR reads cost at most one per live period
+# (100 ms), and a read after an extend shows the new value, as a Quote
+# taken afterwards does.
+set -eu
+. /test/lib.sh
+
+M=$TDX_MEASUREMENTS
+CALLS=/sys/kernel/debug/tdx_guest_emu/report_calls
+[ -r "$CALLS" ] || fail "no $CALLS"
+
+# as_nobody CMD - run CMD (a string, with lib.sh) as the unprivileged user.
+as_nobody()
+{
+	su nobody -s /bin/sh -c ". /test/lib.sh; $1"
+}
+
+# centiseconds since boot
+now_cs()
+{
+	tr -d . < /proc/uptime | cut -d' ' -f1
+}
+
+mrtd=$(hex_of "$M/mrtd:sha384")
+before=$(cat "$CALLS")
+as_nobody "i=0
+	while [ \$i -lt 200 ]; do
+		cat '$M/mrtd:sha384' > /dev/null || exit 1
+		i=\$((i + 1))
+	done" || fail "nobody could not read mrtd:sha384 200 times"
+calls=$(($(cat "$CALLS") - before))
+note "200 reads of mrtd:sha384 by nobody: $calls TDG.MR.REPORT calls"
+[ "$calls" -le 2 ] || fail "200 reads of mrtd:sha384 took $calls TDG.MR.REPORT calls (at most 2)"
+assert_eq "$mrtd" "$(as_nobody "hex_of '$M/mrtd:sha384'")" "mrtd as nobody"
+
+# RTMRs are live: one report per 100 ms at most, however fast the reads.
+before=$(cat "$CALLS")
+t0=$(now_cs)
+as_nobody "i=0
+	while [ \$i -lt 200 ]; do
+		cat '$M/rtmr0:sha384' '$M/rtmr3:sha384' > /dev/null || exit 1
+		i=\$((i + 1))
+	done" || fail "nobody could not read the RTMRs"
+cs=$(($(now_cs) - t0))
+calls=$(($(cat "$CALLS") - before))
+note "400 RTMR reads by nobody in $((cs * 10)) ms: $calls TDG.MR.REPORT calls"
+[ "$calls" -le $((cs / 10 + 2)) ] ||
+	fail "$calls TDG.MR.REPORT calls for RTMR reads in $((cs * 10)) ms (one per 100 ms)"
+
+# A read right after an extend shows the new value, for anyone.
+old=$(hex_of "$M/rtmr2:sha384")
+head -c 48 /dev/urandom > /tmp/digest
+assert_eq 0 "$(write_errno "$M/rtmr2:sha384" /tmp/digest)" "extend rtmr2"
+new=$(as_nobody "hex_of '$M/rtmr2:sha384'")
+[ "$new" != "$old" ] || fail "rtmr2 read after an extend still shows the old value"
+
+# And it is the value the TDX module reports: a Quote taken now agrees.
+d=$(new_report_dir)
+make_nonce /tmp/nonce
+write_errno "$d/inblob" /tmp/nonce > /dev/null
+cat "$d/outblob" > /tmp/quote
+assert_eq "$new" "$(tdx-quote field /tmp/quote rtmr2)" "rtmr2 in a Quote taken after the read"
+assert_eq "$mrtd" "$(tdx-quote field /tmp/quote mrtd)" "mrtd in the Quote"
+for i in 0 1 3; do
+	assert_eq "$(tdx-quote field /tmp/quote "rtmr$i")" "$(hex_of "$M/rtmr$i:sha384")" "rtmr$i"
+done
