@@ -131,6 +131,7 @@ static void tdx_emu_req_publish(struct tdx_emu_quote_req *req)
 	/* Pairs with the guest's smp_rmb() after it reads the status. */
 	smp_wmb();
 	WRITE_ONCE(hdr->status, req->status);
+	tdx_emu_notify_inject();
 }
 
 static void tdx_emu_req_answer(struct tdx_emu_quote_req *req, u64 status,
