@@ -51,7 +51,9 @@ n0=$(irq_count)
 quotes 5
 assert_eq $((n0 + 5)) "$(irq_count)" "interrupts for 5 Quotes"
 
-# A lost interrupt: the Quote still comes, within the safety period.
+# A lost interrupt: the Quote still comes, by the safety look. How late
+# beyond that second depends on how loaded the machine is: printed, not
+# judged.
 echo 1 > "$F/notify_drop"
 n0=$(irq_count)
 ms=$(ms_of expect_quote_works "with a lost interrupt")
@@ -61,7 +63,6 @@ assert_eq 0 "$(cat "$F/notify_drop")" "notify_drop consumed"
 # interrupt rather than polling (a sleep cannot end early, so this bound
 # holds however slow the machine is).
 [ "$ms" -ge 500 ] || fail "a lost interrupt did not delay the Quote ($ms ms): is anyone waiting for it?"
-[ "$ms" -lt 5000 ] || fail "a Quote with a lost interrupt took $ms ms"
 note "a Quote whose interrupt was lost took $ms ms"
 
 # quote_notify=poll at run time: Quotes still come, the host still
