@@ -9,6 +9,7 @@
 #   make install    install tdx_guest into updates/ (overrides in-tree)
 #   make uninstall  remove it again
 #   make install-tools      install tdx-quote (and tdx-qgs-emu) into PREFIX
+#   make fuzz       fuzz tdx-quote's parsers (FUZZ_SECONDS each; not in check)
 #   make dkms-install       the same as install, through DKMS
 #   make dkms-remove        remove the DKMS package
 #
@@ -20,16 +21,21 @@ RUNNING_KDIR := /lib/modules/$(shell uname -r)/build
 DEBIAN_KDIR := $(lastword $(sort $(wildcard /usr/src/linux-headers-6.12*-cloud-amd64)))
 KDIR ?= $(if $(wildcard $(RUNNING_KDIR)/include/linux/tsm.h),$(RUNNING_KDIR),$(DEBIAN_KDIR))
 
+# A kernel tree prepared by tests/newest-kernel (Debian's newest kernel,
+# made for a newer compiler than this machine's) says in this file which
+# make variables building against it with this machine's gcc needs.
+-include $(KDIR)/tdx-guest-host.mk
+
 # Which modules to build; packagers leave the emulated platform out with
 # CONFIG_TDX_GUEST_EMU=n.
 CONFIG_TDX_GUEST_DRIVER ?= m
 CONFIG_TDX_GUEST_EMU ?= m
 KBUILD_ARGS := -C $(KDIR) M=$(CURDIR) \
 	CONFIG_TDX_GUEST_DRIVER=$(CONFIG_TDX_GUEST_DRIVER) \
-	CONFIG_TDX_GUEST_EMU=$(CONFIG_TDX_GUEST_EMU)
+	CONFIG_TDX_GUEST_EMU=$(CONFIG_TDX_GUEST_EMU) $(TDX_GUEST_HOST_KBUILD)
 
 .PHONY: all modules tools deps check demo bench clean help install uninstall \
-	install-tools uninstall-tools dkms-install dkms-remove print-kdir
+	install-tools uninstall-tools dkms-install dkms-remove print-kdir fuzz
 
 VERSION := $(shell cat VERSION)
 KVER ?= $(shell cat $(KDIR)/include/config/kernel.release 2>/dev/null)
@@ -45,6 +51,9 @@ modules:
 
 tools:
 	$(MAKE) -C tools
+
+fuzz:
+	$(MAKE) -C tools fuzz
 
 deps:
 	tests/install-deps
@@ -71,12 +80,16 @@ uninstall:
 	rm -f $(MOD_DIR)/tdx_guest.ko $(MOD_DIR)/tdx_guest_emu.ko
 	$(if $(DESTDIR),,depmod -a $(KVER))
 
+# tdx-quote finds Intel's SGX Root CA in ../share/tdx-guest from its bin/.
 install-tools: tools
 	install -D -m 0755 tools/bin/tdx-quote $(DESTDIR)$(PREFIX)/bin/tdx-quote
 	install -D -m 0755 tools/bin/tdx-qgs-emu $(DESTDIR)$(PREFIX)/bin/tdx-qgs-emu
+	install -D -m 0644 tools/certs/intel-sgx-root-ca.pem \
+		$(DESTDIR)$(PREFIX)/share/tdx-guest/intel-sgx-root-ca.pem
 
 uninstall-tools:
-	rm -f $(DESTDIR)$(PREFIX)/bin/tdx-quote $(DESTDIR)$(PREFIX)/bin/tdx-qgs-emu
+	rm -f $(DESTDIR)$(PREFIX)/bin/tdx-quote $(DESTDIR)$(PREFIX)/bin/tdx-qgs-emu \
+		$(DESTDIR)$(PREFIX)/share/tdx-guest/intel-sgx-root-ca.pem
 
 # DKMS copies the sources it needs into /usr/src, then builds and installs
 # for KVER (default: the kernel KDIR belongs to).

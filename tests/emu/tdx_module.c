@@ -16,6 +16,11 @@
  *
  * Every report says ATTRIBUTES.DEBUG: no honest verifier policy accepts a
  * debuggable TD, so an emulated Quote can never pass for a real one.
+ *
+ * It is a TDX module 1.0 unless loaded with tdreport_version=1; then it
+ * reports as TDX module 1.5 does: REPORTTYPE.version 1, TEE_TCB_SVN2 in
+ * TEE_TCB_INFO, and TDINFO.SERVTD_HASH (MRSERVICETD in a TD 1.5 Quote body)
+ * from the mrservicetd parameter.
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
@@ -32,6 +37,8 @@
 #include <linux/string.h>
 #include <linux/unaligned.h>
 #include <kunit/visibility.h>
+
+#include <tdx-guest/tdreport_v1.h>
 
 #include "emu.h"
 
@@ -53,6 +60,12 @@ MODULE_PARM_DESC(mrowner, "MROWNER as 96 hex digits (default: zero)");
 static char *mrownerconfig;
 module_param(mrownerconfig, charp, 0444);
 MODULE_PARM_DESC(mrownerconfig, "MROWNERCONFIG as 96 hex digits (default: zero)");
+static unsigned int tdreport_version;
+module_param(tdreport_version, uint, 0444);
+MODULE_PARM_DESC(tdreport_version, "TDREPORT version: 0 (TDX module 1.0, default) or 1 (TDX module 1.5)");
+static char *mrservicetd;
+module_param(mrservicetd, charp, 0444);
+MODULE_PARM_DESC(mrservicetd, "SERVTD_HASH as 96 hex digits, with tdreport_version=1 only (default: zero)");
 
 /**
  * struct tdx_emu_tdx - the state of the emulated TDX module.
@@ -123,6 +136,7 @@ static void tdx_emu_fill_reportmac(struct tdx_reportmac *mac,
 
 	memset(mac, 0, sizeof(*mac));
 	mac->type = TDX_REPORT_TYPE_TDX;
+	mac->version = tdreport_version;
 	memcpy(mac->cpusvn, cpusvn, sizeof(cpusvn));
 	memcpy(mac->reportdata, reportdata, TDX_REPORTDATA_SIZE);
 }
@@ -287,6 +301,30 @@ static int tdx_emu_parse_mr(const char *name, const char *hex, u8 *mr)
 	return 0;
 }
 
+/* What TDX module 1.5 adds to a report, when tdreport_version asks for it. */
+static int tdx_emu_init_module_version(void)
+{
+	static const u8 tee_tcb_svn2[16] = { 0x05, 0x01, 0x03 };
+	struct tdx_tee_tcb_info_v1 *tcb = (void *)&tdx_emu.tee_tcb_info;
+
+	if (tdreport_version > TDX_REPORT_VERSION_1) {
+		pr_err("tdreport_version must be 0 or %d\n",
+		       TDX_REPORT_VERSION_1);
+		return -EINVAL;
+	}
+	if (tdreport_version != TDX_REPORT_VERSION_1) {
+		if (mrservicetd) {
+			pr_err("mrservicetd needs tdreport_version=%d\n",
+			       TDX_REPORT_VERSION_1);
+			return -EINVAL;
+		}
+		return 0;
+	}
+	memcpy(tcb->tee_tcb_svn2, tee_tcb_svn2, sizeof(tee_tcb_svn2));
+	return tdx_emu_parse_mr("mrservicetd", mrservicetd,
+				tdx_emu.tdinfo.servtd_hash);
+}
+
 static int tdx_emu_init_identity(void)
 {
 	static const char mrtd_seed[] = "tdx_guest_emu: emulated TD image";
@@ -317,7 +355,7 @@ static int tdx_emu_init_identity(void)
 	if (!rc)
 		rc = tdx_emu_parse_mr("mrownerconfig", mrownerconfig,
 				      td->mrownerconfig);
-	return rc;
+	return rc ? rc : tdx_emu_init_module_version();
 }
 
 static int tdx_emu_init_crypto(void)
@@ -350,7 +388,7 @@ static int tdx_emu_init_crypto(void)
  * Draws this boot's MAC key and sets the TD's identity from the module
  * parameters. RTMRs start at zero.
  *
- * Return: 0, -EINVAL for a malformed measurement parameter, or a crypto
+ * Return: 0, -EINVAL for a malformed or inconsistent parameter, or a crypto
  * API error.
  */
 int tdx_emu_tdx_init(void)

@@ -39,6 +39,7 @@
 #include <kunit/visibility.h>
 
 #include <tdx-guest/getquote.h>
+#include <tdx-guest/hrtimer_compat.h>
 #include <tdx-guest/qgs_msg.h>
 
 #include "emu.h"
@@ -514,8 +515,8 @@ int tdx_emu_quote_host_init(void)
 	init_waitqueue_head(&host.waitq);
 	host.stopping = false;
 	INIT_WORK(&host.event_loop, tdx_emu_event_loop);
-	hrtimer_init(&host.wake, CLOCK_MONOTONIC, HRTIMER_MODE_ABS);
-	host.wake.function = tdx_emu_wake;
+	hrtimer_setup(&host.wake, tdx_emu_wake, CLOCK_MONOTONIC,
+		      HRTIMER_MODE_ABS);
 	return 0;
 }
 

@@ -44,6 +44,29 @@ int sha256(const void *data, size_t len, uint8_t out[SHA256_SIZE])
 }
 
 /**
+ * sha384_extend() - extend a measurement register, as TDX does.
+ * @mr: the register: becomes SHA-384(@mr || @digest).
+ * @digest: the digest extended in.
+ *
+ * This is TDG.MR.RTMR.EXTEND's rule, which replays of the firmware's
+ * event log and of tdx_guest's runtime log both follow.
+ *
+ * Return: 0, or -1 after reporting an OpenSSL failure.
+ */
+int sha384_extend(uint8_t mr[SHA384_SIZE], const uint8_t digest[SHA384_SIZE])
+{
+	uint8_t buf[2 * SHA384_SIZE];
+
+	memcpy(buf, mr, SHA384_SIZE);
+	memcpy(buf + SHA384_SIZE, digest, SHA384_SIZE);
+	if (!EVP_Digest(buf, sizeof(buf), mr, NULL, EVP_sha384(), NULL)) {
+		crypto_errors("SHA-384");
+		return -1;
+	}
+	return 0;
+}
+
+/**
  * qe_report_data_expected() - the report_data a QE report must carry.
  * @att_key: raw attestation public key.
  * @auth: QE authentication data.

@@ -1,11 +1,14 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Bounds-checked parsing of TDREPORT_STRUCT and Quote v4.
+ * Bounds-checked parsing of TDREPORT_STRUCT and Quotes v4 and v5.
  *
  * Both arrive from outside the program (a Quote is written by the host), so
  * every length is checked against the bytes actually held before anything
- * behind it is touched, and every length must account for its container
- * exactly: a Quote with slack or overlap anywhere is rejected.
+ * behind it is touched, and every length inside the Quote must account for
+ * its container exactly: a Quote with slack or overlap anywhere is
+ * rejected. Only after the signature data may bytes follow: quote services
+ * return the Quote in a larger buffer (zero padded, or worse), nothing
+ * signs those bytes, and they are reported, never read as part of it.
  */
 #include <endian.h>
 #include <stdarg.h>
@@ -36,8 +39,9 @@ enum input_format detect_format(const uint8_t *buf, size_t len)
 {
 	if (len == TDX_TDREPORT_SIZE && buf[0] == TDX_REPORT_TYPE_TDX)
 		return FORMAT_TDREPORT;
-	if (len >= 2 && buf[0] == TDX_QUOTE_VERSION_4 && buf[1] == 0)
-		return FORMAT_QUOTE_V4;
+	if (len >= 2 && buf[1] == 0 &&
+	    (buf[0] == TDX_QUOTE_VERSION_4 || buf[0] == TDX_QUOTE_VERSION_5))
+		return FORMAT_QUOTE;
 	return FORMAT_UNKNOWN;
 }
 
@@ -68,6 +72,19 @@ int tdreport_check(const uint8_t *buf, size_t len, char *err, size_t errlen)
 	return 0;
 }
 
+/**
+ * tdreport_version() - the format version of a checked TDREPORT.
+ * @buf: a buffer tdreport_check() accepted.
+ *
+ * Return: REPORTMACSTRUCT's version byte: TDX_REPORT_VERSION_0 (TDX module
+ * 1.0), TDX_REPORT_VERSION_1 (1.5: TEE_TCB_SVN2 and MRSERVICETD), or a
+ * later one whose additions the tools do not know.
+ */
+unsigned int tdreport_version(const uint8_t *buf)
+{
+	return ((const struct tdx_reportmac *)buf)->version;
+}
+
 static int fail(struct quote_view *v, const char *fmt, ...) __printf(2, 3);
 
 static int fail(struct quote_view *v, const char *fmt, ...)
@@ -80,19 +97,50 @@ static int fail(struct quote_view *v, const char *fmt, ...)
 	return -1;
 }
 
+/* A v5 body descriptor: which body follows, and is its size the right one? */
+static int parse_descriptor(struct quote_view *v, struct cursor *c)
+{
+	const struct tdx_quote_body_descriptor *d = take(c, sizeof(*d));
+	uint32_t size;
+
+	if (!d)
+		return fail(v, "truncated: %zu bytes, the v5 body descriptor ends at %zu",
+			    v->len, sizeof(struct tdx_quote_v5));
+	v->body_type = le16toh(d->type);
+	size = le32toh(d->size);
+	switch (v->body_type) {
+	case TDX_QUOTE_BODY_TYPE_TD10:
+		v->body_size = sizeof(struct tdx_quote_body);
+		break;
+	case TDX_QUOTE_BODY_TYPE_TD15:
+		v->body_size = sizeof(struct tdx_quote_body_v1_5);
+		break;
+	default:
+		return fail(v, "body type %u is not a TD report (%u or %u)",
+			    v->body_type, TDX_QUOTE_BODY_TYPE_TD10,
+			    TDX_QUOTE_BODY_TYPE_TD15);
+	}
+	if (size != v->body_size)
+		return fail(v, "body type %u has %zu bytes, the descriptor says %u",
+			    v->body_type, v->body_size, size);
+	return 0;
+}
+
 static int parse_header_body(struct quote_view *v, struct cursor *c)
 {
-	const struct tdx_quote_header *h;
+	const struct tdx_quote_header *h = take(c, sizeof(*h));
+	const void *body;
 
-	v->quote = take(c, offsetof(struct tdx_quote_v4, signature_data_len));
-	if (!v->quote)
-		return fail(v, "truncated: %zu bytes, header and body need %zu",
-			    v->len,
-			    offsetof(struct tdx_quote_v4, signature_data_len));
-	h = &v->quote->header;
-	if (le16toh(h->version) != TDX_QUOTE_VERSION_4)
-		return fail(v, "quote version %u, expected %u",
-			    le16toh(h->version), TDX_QUOTE_VERSION_4);
+	if (!h)
+		return fail(v, "truncated: %zu bytes, the header needs %zu",
+			    v->len, sizeof(*h));
+	v->header = h;
+	v->version = le16toh(h->version);
+	if (v->version != TDX_QUOTE_VERSION_4 &&
+	    v->version != TDX_QUOTE_VERSION_5)
+		return fail(v, "quote version %u, expected %u or %u",
+			    v->version, TDX_QUOTE_VERSION_4,
+			    TDX_QUOTE_VERSION_5);
 	/* Other key types and TEE types lay out body and signature apart. */
 	if (le16toh(h->att_key_type) != TDX_QUOTE_ATT_KEY_TYPE_ECDSA_P256)
 		return fail(v, "attestation key type %u is not ECDSA-P256 (%u)",
@@ -101,6 +149,21 @@ static int parse_header_body(struct quote_view *v, struct cursor *c)
 	if (le32toh(h->tee_type) != TDX_QUOTE_TEE_TYPE_TDX)
 		return fail(v, "TEE type 0x%x is not TDX (0x%x)",
 			    le32toh(h->tee_type), TDX_QUOTE_TEE_TYPE_TDX);
+	if (v->version == TDX_QUOTE_VERSION_4) {
+		v->body_type = TDX_QUOTE_BODY_TYPE_TD10;
+		v->body_size = sizeof(struct tdx_quote_body);
+	} else if (parse_descriptor(v, c)) {
+		return -1;
+	}
+	v->body_off = c->p - v->buf;
+	body = take(c, v->body_size);
+	if (!body)
+		return fail(v, "truncated: %zu bytes, header and body need %zu",
+			    v->len, v->body_off + v->body_size);
+	v->body = body;
+	if (v->body_type == TDX_QUOTE_BODY_TYPE_TD15)
+		v->body15 = body;
+	v->signed_len = v->body_off + v->body_size;
 	v->stage = QUOTE_STAGE_BODY;
 	return 0;
 }
@@ -108,19 +171,24 @@ static int parse_header_body(struct quote_view *v, struct cursor *c)
 /* Cut @c down to the @len bytes the signature data claims, exactly. */
 static int parse_sig_data(struct quote_view *v, struct cursor *c)
 {
-	const uint8_t *lenp = take(c, sizeof(v->quote->signature_data_len));
+	const uint8_t *lenp = take(c, sizeof(__le32));
+	__le32 raw;
 	uint32_t len;
 
 	if (!lenp)
 		return fail(v, "truncated before signature data length");
-	len = le32toh(v->quote->signature_data_len);
+	/* In a Quote v5 it sits at offset 702: not 4-byte aligned. */
+	memcpy(&raw, lenp, sizeof(raw));
+	len = le32toh(raw);
 	v->sig_data_len = len;
 	if (len > c->left)
 		return fail(v, "signature data length %u exceeds the %zu bytes left",
 			    len, c->left);
-	if (len < c->left)
-		return fail(v, "%zu trailing bytes after the quote",
-			    c->left - len);
+	/* The Quote ends here; the rest of the buffer is not its business. */
+	v->quote_len = c->p - v->buf + len;
+	v->trailing_len = c->left - len;
+	v->trailing_zero = is_all_zero(v->buf + v->quote_len, v->trailing_len);
+	c->left = len;
 	v->sig = take(c, sizeof(*v->sig));
 	if (!v->sig)
 		return fail(v, "signature data of %u bytes is too short for ECDSA (%zu)",
@@ -172,11 +240,12 @@ static int parse_chain(struct quote_view *v, struct cursor *c)
 }
 
 /**
- * quote_parse() - split a Quote v4 into bounds-checked parts.
+ * quote_parse() - split a Quote v4 or v5 into bounds-checked parts.
  * @v: filled in; v->stage says how far it got even on failure, so callers
  *     can still show what was readable.
- * @buf: the Quote.
- * @len: bytes of @buf; the Quote must fill them exactly.
+ * @buf: the Quote, as a quote service returned it.
+ * @len: bytes of @buf; bytes after the signature data are allowed and
+ *     counted in v->trailing_len.
  *
  * Return: 0 if the whole Quote is well-formed, -1 with v->error otherwise.
  */

@@ -22,14 +22,16 @@
 
 static const char help[] =
 	"Usage: tdx-qgs-emu [--device PATH] [--keys DIR] [--ready-file PATH]\n"
-	"                   [--foreground] [--verbose]\n"
+	"                   [--foreground] [--verbose] [--quote-version 4|5]\n"
+	"                   [--pad-to N]\n"
 	"       tdx-qgs-emu --tdreport FILE --out QUOTE [--keys DIR]\n"
+	"                   [--quote-version 4|5] [--pad-to N]\n"
 	"\n"
 	"Emulated TDX Quote Generation Service. TEST ONLY: Quotes are signed\n"
 	"with the published test keys of tests/keys and prove nothing.\n"
 	"\n"
 	"Service mode (default) opens the emulated platform's device, answers\n"
-	"each GET_QUOTE_REQ with a GET_QUOTE_RESP holding a signed Quote v4,\n"
+	"each GET_QUOTE_REQ with a GET_QUOTE_RESP holding a signed Quote,\n"
 	"and stops cleanly on SIGTERM or SIGINT. Offline mode turns one TDREPORT\n"
 	"file into a Quote file.\n"
 	"\n"
@@ -44,6 +46,12 @@ static const char help[] =
 	"  --verbose          log one line per request to stderr\n"
 	"  --device-fd N      serve the open descriptor N instead of a device\n"
 	"                     (host tests)\n"
+	"  --quote-version V  4 (default): Quote v4 with the TD 1.0 body;\n"
+	"                     5: Quote v5, with the TD 1.5 body (type 3) for a\n"
+	"                     TDREPORT of TDX module 1.5 (version 1), else the\n"
+	"                     TD 1.0 body (type 2)\n"
+	"  --pad-to N         return each Quote zero-padded to N bytes, as real\n"
+	"                     services do (N up to 65536; default: no padding)\n"
 	"  --tdreport FILE    offline mode: read a 1024-byte TDREPORT from FILE\n"
 	"  --out QUOTE        offline mode: write the Quote to QUOTE\n"
 	"  -h, --help         show this help\n"
@@ -67,6 +75,8 @@ enum {
 	OPT_DEVICE_FD,
 	OPT_TDREPORT,
 	OPT_OUT,
+	OPT_QUOTE_VERSION,
+	OPT_PAD_TO,
 };
 
 static const struct option long_options[] = {
@@ -78,6 +88,8 @@ static const struct option long_options[] = {
 	{ "device-fd", required_argument, NULL, OPT_DEVICE_FD },
 	{ "tdreport", required_argument, NULL, OPT_TDREPORT },
 	{ "out", required_argument, NULL, OPT_OUT },
+	{ "quote-version", required_argument, NULL, OPT_QUOTE_VERSION },
+	{ "pad-to", required_argument, NULL, OPT_PAD_TO },
 	{ "help", no_argument, NULL, 'h' },
 	{ NULL, 0, NULL, 0 },
 };
@@ -95,9 +107,27 @@ static int parse_fd(const char *s, int *fd)
 	return 0;
 }
 
+/* A decimal number in [@min, @max]. */
+static int parse_ulong(const char *s, unsigned long min, unsigned long max,
+		       unsigned long *out)
+{
+	char *end;
+	unsigned long v;
+
+	if (*s < '0' || *s > '9')
+		return -1;
+	errno = 0;
+	v = strtoul(s, &end, 10);
+	if (errno || *end || v < min || v > max)
+		return -1;
+	*out = v;
+	return 0;
+}
+
 /* Return: -1 to go on, or the exit status to end with. */
 static int parse_options(int argc, char **argv, struct options *o)
 {
+	unsigned long v;
 	int c;
 
 	while ((c = getopt_long(argc, argv, "h", long_options, NULL)) != -1) {
@@ -134,6 +164,23 @@ static int parse_options(int argc, char **argv, struct options *o)
 		case OPT_OUT:
 			o->out = optarg;
 			break;
+		case OPT_QUOTE_VERSION:
+			if (parse_ulong(optarg, TDX_QUOTE_VERSION_4,
+					TDX_QUOTE_VERSION_5, &v)) {
+				errmsg("--quote-version: '%s' is not 4 or 5",
+				       optarg);
+				return EXIT_USAGE;
+			}
+			o->service.format.version = (unsigned int)v;
+			break;
+		case OPT_PAD_TO:
+			if (parse_ulong(optarg, 1, QGS_EMU_PAD_MAX, &v)) {
+				errmsg("--pad-to: '%s' is not 1..%d", optarg,
+				       QGS_EMU_PAD_MAX);
+				return EXIT_USAGE;
+			}
+			o->service.format.pad_to = v;
+			break;
 		case 'h':
 			fputs(help, stdout);
 			return EXIT_SUCCESS;
@@ -157,14 +204,16 @@ static int parse_options(int argc, char **argv, struct options *o)
 	return -1;
 }
 
-static int quote_to_file(const struct qgs_keys *keys, const uint8_t *report,
+static int quote_to_file(const struct qgs_keys *keys,
+			 const struct quote_format *fmt, const uint8_t *report,
 			 size_t report_len, const char *out)
 {
 	uint8_t *quote;
 	size_t quote_len;
 	int err;
 
-	if (quote_build(keys, NULL, report, report_len, &quote, &quote_len))
+	if (quote_build(keys, fmt, NULL, report, report_len, &quote,
+			&quote_len))
 		return EXIT_FAILURE;
 	err = write_file(out, quote, quote_len);
 	free(quote);
@@ -192,7 +241,8 @@ static int run_offline(const struct qgs_keys *keys, const struct options *o)
 		errmsg("%s: %s", o->tdreport, err);
 		ret = EXIT_FAILURE;
 	} else {
-		ret = quote_to_file(keys, report, report_len, o->out);
+		ret = quote_to_file(keys, &o->service.format, report,
+				    report_len, o->out);
 	}
 	free(report);
 	return ret;
@@ -204,6 +254,7 @@ int main(int argc, char **argv)
 		.service = {
 			.device = QGS_DEFAULT_DEVICE,
 			.device_fd = -1,
+			.format.version = TDX_QUOTE_VERSION_4,
 		},
 		.keys_dir = QGS_DEFAULT_KEYS_DIR,
 	};

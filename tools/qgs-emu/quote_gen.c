@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Building a signed Quote v4 from a TDREPORT with the TEST keys.
+ * Building a signed Quote from a TDREPORT with the TEST keys.
  *
  * The Quote has the structure of one made by Intel's TD Quoting Enclave:
  * the body copies the TDREPORT's measurements, the attestation key signs
@@ -8,6 +8,12 @@
  * the PCK key, and the PCK certificate chain closes it. Only the keys are
  * fake, and the TD attributes (DEBUG set by the emulated TDX module) tell
  * any real verifier policy to refuse it.
+ *
+ * Version 4 is what Intel's Quoting Enclave makes by default; version 5
+ * adds a body descriptor and, for a TDREPORT of TDX module 1.5, the TD 1.5
+ * body. Either can be returned zero-padded in a larger buffer, as real
+ * quote services return them; the padding is not signed and not counted
+ * in any length field.
  *
  * The emulated service cannot check the TDREPORT's MAC: the MAC key lives
  * in the TD's TDX module, and only TDG.MR.VERIFYREPORT inside that TD can
@@ -19,8 +25,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <tdx-guest/quote_v4.h>
+#include <tdx-guest/quote_v5.h>
 #include <tdx-guest/tdreport.h>
+#include <tdx-guest/tdreport_v1.h>
 
 #include "../common/crypto.h"
 #include "../common/parse.h"
@@ -36,9 +43,9 @@
 
 static const uint8_t intel_qe_vendor_id[] = TDX_QUOTE_INTEL_QE_VENDOR_ID;
 
-static void fill_header(struct tdx_quote_header *h)
+static void fill_header(struct tdx_quote_header *h, unsigned int version)
 {
-	h->version = htole16(TDX_QUOTE_VERSION_4);
+	h->version = htole16(version);
 	h->att_key_type = htole16(TDX_QUOTE_ATT_KEY_TYPE_ECDSA_P256);
 	h->tee_type = htole32(TDX_QUOTE_TEE_TYPE_TDX);
 	h->qe_svn = htole16(QGS_EMU_QE_SVN);
@@ -65,6 +72,18 @@ static void fill_body(struct tdx_quote_body *b, const struct tdx_tdreport *r)
 	memcpy(b->mrownerconfig, td->mrownerconfig, sizeof(b->mrownerconfig));
 	memcpy(b->rtmr, td->rtmr, sizeof(b->rtmr));
 	memcpy(b->reportdata, r->mac.reportdata, sizeof(b->reportdata));
+}
+
+/* TDX module 1.5 reports carry two more fields, which the TD 1.5 body has. */
+static void fill_body_v15(struct tdx_quote_body_v1_5 *b,
+			  const struct tdx_tdreport *r)
+{
+	const struct tdx_tdreport_v1 *r1 = (const void *)r;
+
+	fill_body(&b->td10, r);
+	memcpy(b->tee_tcb_svn2, r1->tee_tcb_info.tee_tcb_svn2,
+	       sizeof(b->tee_tcb_svn2));
+	memcpy(b->mrservicetd, r1->tdinfo.servtd_hash, sizeof(b->mrservicetd));
 }
 
 /*
@@ -100,17 +119,58 @@ static void fill_qe_auth(uint8_t *auth, size_t len)
 		auth[i] = (uint8_t)i;
 }
 
-static size_t quote_size(const struct qgs_keys *keys, uint32_t *sig_data_len,
-			 uint32_t *cert_size)
+/* Bytes of the signed part (header, v5 descriptor, body) of a Quote. */
+static size_t signed_size(unsigned int version, size_t body_len)
+{
+	size_t len = sizeof(struct tdx_quote_header) + body_len;
+
+	if (version == TDX_QUOTE_VERSION_5)
+		len += sizeof(struct tdx_quote_body_descriptor);
+	return len;
+}
+
+static size_t body_size(unsigned int version, const struct tdx_tdreport *r)
+{
+	if (version == TDX_QUOTE_VERSION_5 &&
+	    r->mac.version >= TDX_REPORT_VERSION_1)
+		return sizeof(struct tdx_quote_body_v1_5);
+	return sizeof(struct tdx_quote_body);
+}
+
+static size_t sig_data_size(const struct qgs_keys *keys, uint32_t *cert_size)
 {
 	size_t cert = sizeof(struct tdx_quote_qe_report_cert_data) +
 		      QGS_EMU_QE_AUTH_SIZE +
 		      sizeof(struct tdx_quote_cert_data) + keys->chain_len;
-	size_t sig = sizeof(struct tdx_quote_ecdsa_sig_data) + cert;
 
 	*cert_size = (uint32_t)cert;
-	*sig_data_len = (uint32_t)sig;
-	return sizeof(struct tdx_quote_v4) + sig;
+	return sizeof(struct tdx_quote_ecdsa_sig_data) + cert;
+}
+
+/*
+ * Write header, v5 body descriptor and body at @q.
+ * Return: the bytes written, which the attestation key signs.
+ */
+static size_t fill_signed(uint8_t *q, unsigned int version, size_t body_len,
+			  const struct tdx_tdreport *r)
+{
+	uint8_t *p = q + sizeof(struct tdx_quote_header);
+
+	fill_header((struct tdx_quote_header *)q, version);
+	if (version == TDX_QUOTE_VERSION_5) {
+		struct tdx_quote_body_descriptor *d = (void *)p;
+
+		d->type = htole16(body_len == sizeof(struct tdx_quote_body) ?
+				  TDX_QUOTE_BODY_TYPE_TD10 :
+				  TDX_QUOTE_BODY_TYPE_TD15);
+		d->size = htole32((uint32_t)body_len);
+		p += sizeof(*d);
+	}
+	if (body_len == sizeof(struct tdx_quote_body))
+		fill_body((struct tdx_quote_body *)p, r);
+	else
+		fill_body_v15((struct tdx_quote_body_v1_5 *)p, r);
+	return (size_t)(p - q) + body_len;
 }
 
 /* Make and sign the QE report for @r's platform, or reuse the kept one. */
@@ -173,54 +233,63 @@ static int fill_cert_data(const struct qgs_keys *keys,
 }
 
 /**
- * quote_build() - make a signed Quote v4 for a TDREPORT.
+ * quote_build() - make a signed Quote for a TDREPORT.
  * @keys: the TEST key set.
+ * @fmt: version and padding of the Quote buffer.
  * @qe_cache: where the QE report is kept between Quotes, or NULL to make
  *	it afresh.
  * @report: the TDREPORT (untrusted: size and type are checked).
  * @report_len: bytes of @report.
- * @quote: on success, a malloc()ed Quote the caller frees.
- * @quote_len: on success, bytes of @quote.
+ * @quote: on success, a malloc()ed Quote buffer the caller frees.
+ * @quote_len: on success, bytes of @quote (the padded size when padding).
  *
  * Return: 0; -EINVAL for a malformed report (silently: callers that want
  * the reason ask tdreport_check()); -1 after reporting any other failure.
  */
-int quote_build(const struct qgs_keys *keys, struct qe_report_cache *qe_cache,
-		const uint8_t *report, size_t report_len, uint8_t **quote,
-		size_t *quote_len)
+int quote_build(const struct qgs_keys *keys, const struct quote_format *fmt,
+		struct qe_report_cache *qe_cache, const uint8_t *report,
+		size_t report_len, uint8_t **quote, size_t *quote_len)
 {
 	const struct tdx_tdreport *r = (const void *)report;
+	size_t body_len, signed_len, len, buf_len;
 	struct tdx_quote_ecdsa_sig_data *sig;
 	uint32_t sig_data_len, cert_size;
-	struct tdx_quote_v4 *q;
+	__le32 sig_len_le;
 	char err[128];
-	size_t len;
+	uint8_t *q;
 
 	if (tdreport_check(report, report_len, err, sizeof(err)))
 		return -EINVAL;
-	len = quote_size(keys, &sig_data_len, &cert_size);
+	body_len = body_size(fmt->version, r);
+	sig_data_len = (uint32_t)sig_data_size(keys, &cert_size);
+	len = signed_size(fmt->version, body_len) + sizeof(sig_len_le) +
+	      sig_data_len;
 	if (len >= QUOTE_MAX_SIZE) {
 		errmsg("quote of %zu bytes would exceed %d", len,
 		       QUOTE_MAX_SIZE);
 		return -1;
 	}
-	q = calloc(1, len);
+	if (fmt->pad_to && len > fmt->pad_to) {
+		errmsg("quote of %zu bytes does not fit in %zu (--pad-to)",
+		       len, fmt->pad_to);
+		return -1;
+	}
+	buf_len = fmt->pad_to ? fmt->pad_to : len;
+	q = calloc(1, buf_len);
 	if (!q) {
 		errmsg("out of memory");
 		return -1;
 	}
-	sig = (void *)q->signature_data;
-	fill_header(&q->header);
-	fill_body(&q->body, r);
-	q->signature_data_len = htole32(sig_data_len);
-	if (ecdsa_sign_raw(keys->att_key, q,
-			   sizeof(q->header) + sizeof(q->body),
-			   sig->signature) ||
+	signed_len = fill_signed(q, fmt->version, body_len, r);
+	sig_len_le = htole32(sig_data_len);
+	memcpy(q + signed_len, &sig_len_le, sizeof(sig_len_le));
+	sig = (void *)(q + signed_len + sizeof(sig_len_le));
+	if (ecdsa_sign_raw(keys->att_key, q, signed_len, sig->signature) ||
 	    fill_cert_data(keys, qe_cache, r, sig, cert_size)) {
 		free(q);
 		return -1;
 	}
-	*quote = (uint8_t *)q;
-	*quote_len = len;
+	*quote = q;
+	*quote_len = buf_len;
 	return 0;
 }

@@ -142,6 +142,7 @@ static int write_message(int fd, const uint8_t *msg, size_t len)
 
 /* Build the response to one request; malformed ones get an error code. */
 static uint8_t *answer(const struct qgs_keys *keys,
+		       const struct quote_format *fmt,
 		       struct qe_report_cache *qe_cache, const uint8_t *req,
 		       size_t req_len, size_t *resp_len, unsigned long seq,
 		       int verbose)
@@ -157,7 +158,7 @@ static uint8_t *answer(const struct qgs_keys *keys,
 	    tdreport_check(report, report_len, err, sizeof(err))) {
 		if (verbose)
 			errmsg("request %lu: malformed: %s", seq, err);
-	} else if (quote_build(keys, qe_cache, report, report_len,
+	} else if (quote_build(keys, fmt, qe_cache, report, report_len,
 			       &quote, &quote_len)) {
 		errmsg("request %lu: building the quote failed", seq);
 	} else {
@@ -204,7 +205,7 @@ static int wait_request(int fd, int sig_fd)
 }
 
 static int serve(const struct qgs_keys *keys, int fd, int sig_fd,
-		 int verbose)
+		 const struct service_opts *o)
 {
 	uint8_t *buf = malloc(REQUEST_BUF_SIZE), *resp;
 	struct qe_report_cache qe_cache = { 0 };
@@ -227,8 +228,8 @@ static int serve(const struct qgs_keys *keys, int fd, int sig_fd,
 			ret = -1;
 			break;
 		}
-		resp = answer(keys, &qe_cache, buf, n, &resp_len, ++seq,
-			      verbose);
+		resp = answer(keys, &o->format, &qe_cache, buf, n, &resp_len,
+			      ++seq, o->verbose);
 		/*
 		 * A failed write loses only this request: the kernel fails
 		 * or times it out. Keep serving the rest.
@@ -259,7 +260,7 @@ static int run_service(const struct qgs_keys *keys,
 	if (o->verbose)
 		errmsg("serving %s with TEST keys (quotes prove nothing)",
 		       o->device_fd >= 0 ? "a descriptor" : o->device);
-	ret = serve(keys, fd, sig_fd, o->verbose);
+	ret = serve(keys, fd, sig_fd, o);
 	if (o->ready_file)
 		unlink(o->ready_file);
 out:

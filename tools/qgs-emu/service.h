@@ -6,6 +6,7 @@
 #define QGS_EMU_SERVICE_H
 
 #include "keys.h"
+#include "quote_gen.h"
 
 #define QGS_DEFAULT_DEVICE	"/dev/tdx_guest_emu_qgs"
 
@@ -17,6 +18,7 @@
  * @ready_file: created once the device is open, removed on exit; or NULL.
  * @foreground: stay attached instead of going to the background.
  * @verbose: log one line per request to stderr.
+ * @format: version and padding of the Quotes returned.
  */
 struct service_opts {
 	const char *device;
@@ -24,6 +26,7 @@ struct service_opts {
 	const char *ready_file;
 	int foreground;
 	int verbose;
+	struct quote_format format;
 };
 
 int service_run(const struct qgs_keys *keys, const struct service_opts *o);

@@ -15,19 +15,19 @@
 #include "output.h"
 #include "tdx_quote.h"
 
-static void decode_fixed(struct out *o, const struct input *in)
+static void decode_fixed(struct out *o, const struct input *in,
+			 const struct field_layout *l)
 {
-	const struct field_loc *loc;
+	struct field_loc loc;
 	size_t i;
 
 	for (i = 0; i < nr_fields; i++) {
-		loc = field_loc(&fields[i], in->fmt);
-		if (!loc)
+		if (!field_loc(&fields[i], l, &loc))
 			continue;
-		field_out(o, &fields[i], in->buf, in->fmt);
+		field_out(o, &fields[i], in->buf, l);
 		if (!strcmp(fields[i].name, "td_attributes"))
 			out_bool(o, "debug",
-				 in->buf[loc->off] & TDX_TDINFO_ATTR_DEBUG);
+				 in->buf[loc.off] & TDX_TDINFO_ATTR_DEBUG);
 	}
 }
 
@@ -81,11 +81,14 @@ static void decode_qe(struct out *o, const struct quote_view *v)
 /* Show every part quote_parse() reached, then why it stopped, if it did. */
 static int decode_quote(struct out *o, const struct input *in)
 {
+	struct field_layout l;
 	struct quote_view v;
 	int bad = quote_parse(&v, in->buf, in->len);
 
-	if (v.stage >= QUOTE_STAGE_BODY)
-		decode_fixed(o, in);
+	if (v.stage >= QUOTE_STAGE_BODY) {
+		field_layout_quote(&l, &v);
+		decode_fixed(o, in, &l);
+	}
 	if (v.stage >= QUOTE_STAGE_SIG) {
 		out_uint(o, "signature_data_size", v.sig_data_len);
 		out_hex(o, "signature", v.sig->signature,
@@ -99,6 +102,12 @@ static int decode_quote(struct out *o, const struct input *in)
 		decode_qe(o, &v);
 	if (v.stage >= QUOTE_STAGE_COMPLETE)
 		decode_chain(o, &v);
+	if (v.stage >= QUOTE_STAGE_SIG) {
+		/* Not signed, so only its size and shape are worth showing. */
+		out_uint(o, "quote_size", v.quote_len);
+		out_uint(o, "trailing_size", v.trailing_len);
+		out_bool(o, "trailing_all_zero", v.trailing_zero);
+	}
 	if (bad) {
 		out_str(o, "error", v.error);
 		errmsg("%s: malformed quote: %s", in->path, v.error);
@@ -117,21 +126,26 @@ static int decode_quote(struct out *o, const struct input *in)
  */
 int decode(const struct input *in, int json)
 {
+	struct field_layout l;
 	char err[128];
 	struct out o;
 	int ret = EXIT_OK;
 
 	out_begin(&o, stdout, json);
-	out_str(&o, "format",
-		in->fmt == FORMAT_QUOTE_V4 ? "quote_v4" : "tdreport");
+	if (in->fmt == FORMAT_QUOTE)
+		out_str(&o, "format", in->buf[0] == TDX_QUOTE_VERSION_5 ?
+			"quote_v5" : "quote_v4");
+	else
+		out_str(&o, "format", "tdreport");
 	out_uint(&o, "size", in->len);
-	if (in->fmt == FORMAT_QUOTE_V4) {
+	if (in->fmt == FORMAT_QUOTE) {
 		ret = decode_quote(&o, in);
 	} else if (tdreport_check(in->buf, in->len, err, sizeof(err))) {
 		out_str(&o, "error", err);
 		ret = EXIT_USAGE;
 	} else {
-		decode_fixed(&o, in);
+		field_layout_report(&l, in->buf);
+		decode_fixed(&o, in, &l);
 	}
 	out_end(&o);
 	return ret;
@@ -147,6 +161,9 @@ int decode(const struct input *in, int json)
 int print_field(const struct input *in, const char *name)
 {
 	const struct field *f = field_find(name);
+	struct field_layout l;
+	struct field_loc loc;
+	char formats[96];
 	struct out o;
 	int err;
 
@@ -154,18 +171,20 @@ int print_field(const struct input *in, const char *name)
 		errmsg("unknown field '%s' (see tdx-quote --help)", name);
 		return EXIT_USAGE;
 	}
-	if (!field_loc(f, in->fmt)) {
-		errmsg("%s: a %s has no field '%s'", in->path,
-		       in->fmt == FORMAT_QUOTE_V4 ? "Quote" : "TDREPORT",
-		       name);
-		return EXIT_USAGE;
-	}
 	/* Scripts get nothing from a malformed input, not a partial answer. */
 	err = input_check(in);
 	if (err)
 		return err;
+	input_layout(in, &l);
+	if (!field_loc(f, &l, &loc)) {
+		field_formats(f, formats, sizeof(formats));
+		errmsg("%s: this %s has no field '%s' (only: %s)", in->path,
+		       in->fmt == FORMAT_QUOTE ? "Quote" : "TDREPORT", name,
+		       formats);
+		return EXIT_USAGE;
+	}
 	out_begin_bare(&o, stdout);
-	field_out(&o, f, in->buf, in->fmt);
+	field_out(&o, f, in->buf, &l);
 	out_end(&o);
 	return EXIT_OK;
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * tdx-quote: inspect and verify Intel TDX Quotes (v4) and TDREPORTs.
+ * tdx-quote: inspect and verify Intel TDX Quotes (v4, v5) and TDREPORTs,
+ * and replay the event logs behind their RTMRs.
  */
 #include <stdarg.h>
 #include <stdio.h>
@@ -14,15 +15,17 @@
 static const char help_head[] =
 	"Usage: tdx-quote decode [--json] FILE\n"
 	"       tdx-quote field FILE NAME\n"
-	"       tdx-quote verify --root ROOT.pem FILE\n"
-	"       tdx-quote replay --log LOG FILE\n"
+	"       tdx-quote verify [--root ROOT.pem] FILE\n"
+	"       tdx-quote replay [--ccel CCEL] [--log LOG] FILE\n"
 	"       tdx-quote --help\n"
 	"\n"
-	"Inspect and verify Intel TDX Quotes (version 4, ECDSA-P256) and raw\n"
-	"1024-byte TDREPORTs. FILE may be '-' for standard input, or a\n"
+	"Inspect and verify Intel TDX Quotes (versions 4 and 5, ECDSA-P256) and\n"
+	"raw 1024-byte TDREPORTs. FILE may be '-' for standard input, or a\n"
 	"configfs-tsm outblob. The format is detected: a 1024-byte file starting\n"
 	"with 0x81 is a TDREPORT, one starting with the 16-bit little-endian\n"
-	"version 4 a Quote.\n"
+	"version 4 or 5 a Quote. Bytes after a Quote's signature data (quote\n"
+	"services pad their buffers) are not part of it: they are reported in a\n"
+	"note and never change a verdict.\n"
 	"\n"
 	"Commands:\n"
 	"  decode FILE         print every field as \"name: value\", byte fields\n"
@@ -32,42 +35,47 @@ static const char help_head[] =
 	"  field FILE NAME     print one field's value alone, for scripts: hex\n"
 	"                      for byte fields, decimal for version, 0x.. for\n"
 	"                      tee_type\n"
-	"  verify --root ROOT.pem FILE\n"
+	"  verify [--root ROOT.pem] FILE\n"
 	"                      check a Quote: lengths, the Quote signature by the\n"
 	"                      attestation key, the QE report's binding of that\n"
 	"                      key, the QE report signature by the PCK\n"
-	"                      certificate, and the PCK chain up to ROOT.pem, the\n"
-	"                      only trust anchor. One line per check (\"ok: ...\"\n"
-	"                      or \"FAIL: ...\"), then \"verified\" or\n"
-	"                      \"verification failed\". Policy (TCB level,\n"
-	"                      measurements) is left to the caller.\n"
+	"                      certificate, and the PCK chain up to the one trust\n"
+	"                      anchor: Intel's SGX Root CA, installed with the\n"
+	"                      tool and checked against its SHA-256 fingerprint,\n"
+	"                      or ROOT.pem (emulated Quotes need the test root).\n"
+	"                      One line per check (\"ok: ...\" or \"FAIL: ...\"),\n"
+	"                      then \"verified\" or \"verification failed\". Policy\n"
+	"                      (TCB level, measurements) is left to the caller.\n"
+	"  replay --ccel CCEL [--log LOG] FILE\n"
+	"                      replay a TD's firmware event log CCEL (TCG2\n"
+	"                      crypto-agile, as the ACPI CCEL table points to; on\n"
+	"                      a TD /sys/firmware/acpi/tables/data/CCEL), then\n"
+	"                      LOG on top if given, and say for each RTMR whether\n"
+	"                      FILE's value is reproduced\n"
 	"  replay --log LOG FILE\n"
 	"                      check that FILE's RTMR0-3 are the baselines of\n"
 	"                      tdx_guest's runtime measurement log LOG (read from\n"
 	"                      /sys/devices/virtual/misc/tdx_guest/rtmr_log)\n"
 	"                      extended by some prefix of its records\n"
 	"\n"
-	"Fields, and the formats that have them:\n";
+	"Fields, and the inputs that have them:\n";
 
 static const char help_tail[] =
 	"\n"
 	"Exit status:\n"
-	"  0  success (verify: every check passed; replay: a prefix matched)\n"
-	"  1  verify: the Quote failed a check; replay: no prefix matched\n"
+	"  0  success (verify: every check passed; replay: every RTMR reproduced)\n"
+	"  1  verify: the Quote failed a check; replay: an RTMR is not reproduced\n"
 	"  2  usage error, unreadable file, malformed Quote, TDREPORT or log\n";
 
 static void print_help(FILE *f)
 {
-	int in_quote, in_report;
+	char formats[96];
 	size_t i;
 
 	fputs(help_head, f);
 	for (i = 0; i < nr_fields; i++) {
-		in_quote = !!field_loc(&fields[i], FORMAT_QUOTE_V4);
-		in_report = !!field_loc(&fields[i], FORMAT_TDREPORT);
-		fprintf(f, "  %-18s %s\n", fields[i].name,
-			in_quote && in_report ? "Quote, TDREPORT" :
-			in_quote ? "Quote" : "TDREPORT");
+		field_formats(&fields[i], formats, sizeof(formats));
+		fprintf(f, "  %-18s %s\n", fields[i].name, formats);
 	}
 	fputs(help_tail, f);
 }
@@ -83,62 +91,6 @@ static int usage_error(const char *fmt, ...)
 	va_end(ap);
 	fputs("Try 'tdx-quote --help'.\n", stderr);
 	return EXIT_USAGE;
-}
-
-/**
- * input_load() - read a Quote or TDREPORT and detect which it is.
- * @in: filled in; release with input_free().
- * @path: file name, or "-" for standard input.
- *
- * Return: 0, or EXIT_USAGE after reporting the problem.
- */
-int input_load(struct input *in, const char *path)
-{
-	int err;
-
-	memset(in, 0, sizeof(*in));
-	in->path = path;
-	err = read_file(path, TOOLS_MAX_FILE_SIZE, &in->buf, &in->len);
-	if (err) {
-		errmsg("%s: %s", path, strerror(-err));
-		return EXIT_USAGE;
-	}
-	in->fmt = detect_format(in->buf, in->len);
-	if (in->fmt == FORMAT_UNKNOWN) {
-		errmsg("%s: neither a TDREPORT (1024 bytes, type 0x81) nor a Quote v4 (%zu bytes)",
-		       path, in->len);
-		return EXIT_USAGE;
-	}
-	return 0;
-}
-
-/**
- * input_check() - is the input a well-formed Quote or TDREPORT throughout?
- * @in: a loaded input.
- *
- * Return: 0, or EXIT_USAGE after saying what is wrong.
- */
-int input_check(const struct input *in)
-{
-	struct quote_view v;
-	char err[128];
-
-	if (in->fmt == FORMAT_QUOTE_V4 && quote_parse(&v, in->buf, in->len)) {
-		errmsg("%s: malformed quote: %s", in->path, v.error);
-		return EXIT_USAGE;
-	}
-	if (in->fmt == FORMAT_TDREPORT &&
-	    tdreport_check(in->buf, in->len, err, sizeof(err))) {
-		errmsg("%s: %s", in->path, err);
-		return EXIT_USAGE;
-	}
-	return 0;
-}
-
-void input_free(struct input *in)
-{
-	free(in->buf);
-	in->buf = NULL;
 }
 
 static int cmd_decode(int argc, char **argv)
@@ -179,67 +131,87 @@ static int cmd_field(int argc, char **argv)
 	return ret;
 }
 
-/*
- * Parse "--OPT VALUE FILE" in any order (also --OPT=VALUE), as verify and
- * replay take them. Return: 0, or EXIT_USAGE after saying why.
+/**
+ * struct option_value - an option of verify or replay, and its value.
+ * @name: "--root", "--ccel" or "--log".
+ * @value: set to its argument, NULL when absent.
  */
-static int parse_opt_file(const char *cmd, const char *opt, int argc,
-			  char **argv, const char **value, const char **path)
+struct option_value {
+	const char *name;
+	const char *value;
+};
+
+/*
+ * Parse "--OPT VALUE" (or --OPT=VALUE) for each option of @opts and one
+ * FILE, in any order. Return: 0, or EXIT_USAGE after saying why.
+ */
+static int parse_opts(const char *cmd, struct option_value *opts,
+		      size_t nr_opts, int argc, char **argv, const char **path)
 {
-	size_t opt_len = strlen(opt);
+	size_t len, j;
 	int i;
 
-	*value = NULL;
 	*path = NULL;
 	for (i = 0; i < argc; i++) {
-		if (!strcmp(argv[i], opt) && i + 1 < argc)
-			*value = argv[++i];
-		else if (!strncmp(argv[i], opt, opt_len) &&
-			 argv[i][opt_len] == '=')
-			*value = argv[i] + opt_len + 1;
-		else if (argv[i][0] == '-' && argv[i][1])
+		for (j = 0; j < nr_opts; j++) {
+			len = strlen(opts[j].name);
+			if (!strcmp(argv[i], opts[j].name) && i + 1 < argc) {
+				opts[j].value = argv[++i];
+				break;
+			}
+			if (!strncmp(argv[i], opts[j].name, len) &&
+			    argv[i][len] == '=') {
+				opts[j].value = argv[i] + len + 1;
+				break;
+			}
+		}
+		if (j < nr_opts)
+			continue;
+		if (argv[i][0] == '-' && argv[i][1])
 			return usage_error("%s: unknown option '%s'", cmd,
 					   argv[i]);
-		else if (*path)
+		if (*path)
 			return usage_error("%s: unexpected argument '%s'", cmd,
 					   argv[i]);
-		else
-			*path = argv[i];
+		*path = argv[i];
 	}
-	if (!*value || !*path)
-		return usage_error("%s: expected %s %s FILE", cmd, opt,
-				   !strcmp(opt, "--root") ? "ROOT.pem" : "LOG");
+	if (!*path)
+		return usage_error("%s: missing FILE", cmd);
 	return 0;
 }
 
 static int cmd_verify(int argc, char **argv)
 {
-	const char *root, *path;
+	struct option_value root = { .name = "--root" };
+	const char *path;
 	struct input in;
 	int ret;
 
-	ret = parse_opt_file("verify", "--root", argc, argv, &root, &path);
+	ret = parse_opts("verify", &root, 1, argc, argv, &path);
 	if (ret)
 		return ret;
 	ret = input_load(&in, path);
 	if (!ret)
-		ret = verify(&in, root);
+		ret = verify(&in, root.value);
 	input_free(&in);
 	return ret;
 }
 
 static int cmd_replay(int argc, char **argv)
 {
-	const char *log, *path;
+	struct option_value opts[] = { { .name = "--ccel" }, { .name = "--log" } };
+	const char *path;
 	struct input in;
 	int ret;
 
-	ret = parse_opt_file("replay", "--log", argc, argv, &log, &path);
+	ret = parse_opts("replay", opts, ARRAY_SIZE(opts), argc, argv, &path);
 	if (ret)
 		return ret;
+	if (!opts[0].value && !opts[1].value)
+		return usage_error("replay: expected --ccel CCEL, --log LOG or both");
 	ret = input_load(&in, path);
 	if (!ret)
-		ret = replay(&in, log);
+		ret = replay(&in, opts[0].value, opts[1].value);
 	input_free(&in);
 	return ret;
 }

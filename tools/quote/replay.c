@@ -1,12 +1,21 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * `tdx-quote replay`: do a Quote's (or TDREPORT's) RTMRs follow from the
- * runtime measurement log of tdx_guest?
+ * logs of what was measured into them?
  *
- * The log (include/uapi/tdx-guest/rtmr_log.h) starts with the value of
- * each RTMR at load time, then lists every digest extended since. Any
- * report taken while the log was written must hold the baselines extended
- * by some prefix of the log, so the replay compares after every record.
+ * Two logs tell that story on a TD. The firmware's event log (ACPI CCEL)
+ * holds every measurement from power-on to ExitBootServices, starting from
+ * zero. tdx_guest's runtime measurement log
+ * (include/uapi/tdx-guest/rtmr_log.h) starts with the value of each RTMR
+ * when the driver loaded, then lists every digest extended since. A report
+ * taken while the runtime log was being written holds the starting values
+ * extended by some prefix of it, so the replay compares after every
+ * record.
+ *
+ * With the runtime log alone, its baselines are the starting values. With
+ * the CCEL, the CCEL's replay is, and the runtime log's baselines are
+ * checked against it: a difference means something extended an RTMR
+ * between the firmware and the driver without logging it.
  */
 #include <assert.h>
 #include <endian.h>
@@ -14,12 +23,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <openssl/evp.h>
-
 #include <tdx-guest/rtmr_log.h>
 
 static_assert(sizeof(struct tdx_rtmr_log_entry) == 64, "log record size");
 
+#include "../common/ccel.h"
 #include "../common/crypto.h"
 #include "../common/util.h"
 #include "fields.h"
@@ -32,57 +40,70 @@ static_assert(sizeof(struct tdx_rtmr_log_entry) == 64, "log record size");
  * struct replay - a replay in progress.
  * @rtmr: the registers as replayed so far.
  * @want: the registers in the Quote or TDREPORT.
- * @baseline_seen: bitmap of RTMRs whose BASELINE record was read.
+ * @match_at: per RTMR, the first number of runtime log EXTEND records
+ *	after which it matched, or -1.
+ * @extends: per RTMR, EXTEND records of the runtime log applied to it.
  */
 struct replay {
 	uint8_t rtmr[TDX_RTMR_COUNT][TDX_MEASUREMENT_SIZE];
 	const uint8_t *want[TDX_RTMR_COUNT];
-	unsigned int baseline_seen;
+	long match_at[TDX_RTMR_COUNT];
+	unsigned int extends[TDX_RTMR_COUNT];
+};
+
+/**
+ * struct rtmr_log - tdx_guest's runtime measurement log, checked.
+ * @rec: the records.
+ * @n: how many.
+ */
+struct rtmr_log {
+	struct tdx_rtmr_log_entry *rec;
+	size_t n;
 };
 
 /* Point r->want at RTMR0..3 of the input, a well-formed Quote or TDREPORT. */
 static void find_rtmrs(struct replay *r, const struct input *in)
 {
+	struct field_layout l;
+	struct field_loc loc;
 	char name[8];
 	int i;
 
+	input_layout(in, &l);
 	for (i = 0; i < TDX_RTMR_COUNT; i++) {
 		snprintf(name, sizeof(name), "rtmr%d", i);
-		r->want[i] = in->buf + field_loc(field_find(name), in->fmt)->off;
+		field_loc(field_find(name), &l, &loc);
+		r->want[i] = in->buf + loc.off;
 	}
 }
 
-static int matches(const struct replay *r)
+static int rtmr_matches(const struct replay *r, int i)
 {
-	int i;
-
-	for (i = 0; i < TDX_RTMR_COUNT; i++)
-		if (memcmp(r->rtmr[i], r->want[i], TDX_MEASUREMENT_SIZE))
-			return 0;
-	return 1;
+	return !memcmp(r->rtmr[i], r->want[i], TDX_MEASUREMENT_SIZE);
 }
 
-/* rtmr = SHA-384(rtmr || digest), as TDG.MR.RTMR.EXTEND does. */
-static int extend(uint8_t *rtmr, const uint8_t *digest)
+/* Note which RTMRs match now; return: 1 if all four do. */
+static int note_matches(struct replay *r, long extends_done)
 {
-	uint8_t buf[2 * TDX_MEASUREMENT_SIZE];
+	int i, all = 1;
 
-	memcpy(buf, rtmr, TDX_MEASUREMENT_SIZE);
-	memcpy(buf + TDX_MEASUREMENT_SIZE, digest, TDX_MEASUREMENT_SIZE);
-	if (!EVP_Digest(buf, sizeof(buf), rtmr, NULL, EVP_sha384(), NULL)) {
-		crypto_errors("SHA-384");
-		return -1;
+	for (i = 0; i < TDX_RTMR_COUNT; i++) {
+		if (!rtmr_matches(r, i)) {
+			all = 0;
+			continue;
+		}
+		if (r->match_at[i] < 0)
+			r->match_at[i] = extends_done;
 	}
-	return 0;
+	return all;
 }
 
 /*
  * Check one record where it stands: the log is read from a file and the
  * replay must not trust it. Return: 0, or -1 after reporting the problem.
  */
-static int check_record(const struct replay *r,
-			const struct tdx_rtmr_log_entry *e, size_t pos,
-			const char *path)
+static int check_record(const struct tdx_rtmr_log_entry *e, size_t pos,
+			unsigned int *baseline_seen, const char *path)
 {
 	unsigned int type = le16toh(e->type), index = le16toh(e->index);
 	int in_baseline = pos < TDX_RTMR_COUNT;
@@ -93,7 +114,7 @@ static int check_record(const struct replay *r,
 		return -1;
 	}
 	if (in_baseline && (type != TDX_RTMR_LOG_BASELINE ||
-			    (r->baseline_seen & (1u << index)))) {
+			    (*baseline_seen & (1u << index)))) {
 		errmsg("%s: record %zu: the log must start with one BASELINE per RTMR",
 		       path, pos);
 		return -1;
@@ -103,100 +124,209 @@ static int check_record(const struct replay *r,
 		       path, pos, type);
 		return -1;
 	}
+	if (in_baseline)
+		*baseline_seen |= 1u << index;
 	return 0;
 }
 
-static int apply_record(struct replay *r, const struct tdx_rtmr_log_entry *e)
+/* Read and check the whole runtime log. Return: 0, or EXIT_USAGE. */
+static int load_rtmr_log(struct rtmr_log *log, const char *path)
 {
-	unsigned int index = le16toh(e->index);
+	unsigned int baseline_seen = 0;
+	uint8_t *buf;
+	size_t len, pos;
+	int err;
 
-	if (le16toh(e->type) == TDX_RTMR_LOG_BASELINE) {
-		memcpy(r->rtmr[index], e->digest, TDX_MEASUREMENT_SIZE);
-		r->baseline_seen |= 1u << index;
-		return 0;
+	err = read_file(path, RTMR_LOG_MAX_SIZE, &buf, &len);
+	if (err) {
+		errmsg("%s: %s", path, strerror(-err));
+		return EXIT_USAGE;
 	}
-	return extend(r->rtmr[index], e->digest);
+	log->rec = (void *)buf;
+	log->n = len / sizeof(*log->rec);
+	if (len % sizeof(*log->rec)) {
+		errmsg("%s: %zu bytes is not a whole number of %zu-byte records",
+		       path, len, sizeof(*log->rec));
+		goto bad;
+	}
+	if (log->n < TDX_RTMR_COUNT) {
+		errmsg("%s: %zu records, fewer than the %d baselines", path,
+		       log->n, TDX_RTMR_COUNT);
+		goto bad;
+	}
+	for (pos = 0; pos < log->n; pos++)
+		if (check_record(&log->rec[pos], pos, &baseline_seen, path))
+			goto bad;
+	return 0;
+bad:
+	free(buf);
+	log->rec = NULL;
+	return EXIT_USAGE;
 }
 
 /*
- * Replay @n records. Return: how many records it took to match the
- * input's RTMRs (at least the baseline), 0 if no prefix matches, -1 on a
- * malformed log.
+ * Apply the log's EXTEND records to r->rtmr, comparing before the first
+ * and after each. Return: how many records it took for all four RTMRs to
+ * match, or -1 if no prefix does, or -2 on a failed hash.
  */
-static long run_replay(struct replay *r, const struct tdx_rtmr_log_entry *log,
-		       size_t n, const char *path)
+static long replay_extends(struct replay *r, const struct rtmr_log *log)
 {
+	const struct tdx_rtmr_log_entry *e;
+	unsigned int index;
 	size_t pos;
 
-	if (n < TDX_RTMR_COUNT) {
-		errmsg("%s: %zu records, fewer than the %d baselines", path, n,
-		       TDX_RTMR_COUNT);
-		return -1;
+	if (note_matches(r, 0))
+		return 0;
+	for (pos = TDX_RTMR_COUNT; pos < log->n; pos++) {
+		e = &log->rec[pos];
+		index = le16toh(e->index);
+		if (sha384_extend(r->rtmr[index], e->digest))
+			return -2;
+		r->extends[index]++;
+		if (note_matches(r, pos + 1 - TDX_RTMR_COUNT))
+			return pos + 1 - TDX_RTMR_COUNT;
 	}
-	for (pos = 0; pos < n; pos++) {
-		if (check_record(r, &log[pos], pos, path) ||
-		    apply_record(r, &log[pos]))
-			return -1;
-		if (pos + 1 >= TDX_RTMR_COUNT && matches(r))
-			return pos + 1;
-	}
-	return 0;
+	return -1;
 }
 
-static void report_mismatch(const struct replay *r, size_t n)
+static const struct tdx_rtmr_log_entry *baseline_of(const struct rtmr_log *log,
+						    int index)
 {
 	int i;
 
-	printf("FAIL: no prefix of the log's %zu records replays to the RTMRs\n",
-	       n);
 	for (i = 0; i < TDX_RTMR_COUNT; i++)
-		if (memcmp(r->rtmr[i], r->want[i], TDX_MEASUREMENT_SIZE))
-			printf("note: rtmr%d differs from the fully replayed value\n",
-			       i);
+		if (le16toh(log->rec[i].index) == index)
+			return &log->rec[i];
+	return NULL;	/* load_rtmr_log() made sure this cannot happen */
+}
+
+/* --log alone: the baselines are where the replay starts. */
+static int replay_log_only(struct replay *r, const struct rtmr_log *log)
+{
+	long used;
+	int i;
+
+	for (i = 0; i < TDX_RTMR_COUNT; i++)
+		memcpy(r->rtmr[i], baseline_of(log, i)->digest,
+		       TDX_MEASUREMENT_SIZE);
+	used = replay_extends(r, log);
+	if (used == -2)
+		return EXIT_USAGE;
+	if (used < 0) {
+		printf("FAIL: no prefix of the log's %zu records replays to the RTMRs\n",
+		       log->n);
+		for (i = 0; i < TDX_RTMR_COUNT; i++)
+			if (!rtmr_matches(r, i))
+				printf("note: rtmr%d differs from the fully replayed value\n",
+				       i);
+		return EXIT_NOT_VERIFIED;
+	}
+	printf("ok: RTMRs are the baselines extended by the first %ld EXTEND records of %zu\n",
+	       used, log->n - TDX_RTMR_COUNT);
+	puts("replayed");
+	return EXIT_OK;
+}
+
+static int load_ccel(struct ccel_replay *cr, const char *path)
+{
+	char err[160];
+	uint8_t *buf;
+	size_t len;
+	int ret;
+
+	ret = read_file(path, CCEL_MAX_SIZE, &buf, &len);
+	if (ret) {
+		errmsg("%s: %s", path, strerror(-ret));
+		return EXIT_USAGE;
+	}
+	ret = ccel_replay(buf, len, cr, err, sizeof(err));
+	free(buf);
+	if (ret) {
+		errmsg("%s: malformed event log: %s", path, err);
+		return EXIT_USAGE;
+	}
+	printf("note: CCEL: %u events in %zu bytes (%u EV_NO_ACTION, %u for MRTD, not replayed)\n",
+	       cr->events, cr->log_len, cr->no_action, cr->mrtd_events);
+	return 0;
+}
+
+/* --ccel, and --log on top if given. */
+static int replay_ccel(struct replay *r, const struct ccel_replay *cr,
+		       const struct rtmr_log *log)
+{
+	static const struct rtmr_log no_log = { NULL, TDX_RTMR_COUNT };
+	char more[64] = "";
+	int i, failed = 0;
+	long used;
+
+	memcpy(r->rtmr, cr->rtmr, sizeof(r->rtmr));
+	for (i = 0; log && i < TDX_RTMR_COUNT; i++)
+		if (memcmp(baseline_of(log, i)->digest, cr->rtmr[i],
+			   TDX_MEASUREMENT_SIZE))
+			printf("note: rtmr%d: %s\n", i,
+			       "the runtime log's baseline is not the CCEL's replay: something extended it unlogged before tdx_guest loaded");
+	used = replay_extends(r, log ? log : &no_log);
+	if (used == -2)
+		return EXIT_USAGE;
+	for (i = 0; i < TDX_RTMR_COUNT; i++) {
+		if (r->match_at[i] < 0) {
+			failed = 1;
+			printf("FAIL: rtmr%d: not reproduced by the %u CCEL events%s\n",
+			       i, cr->extends[i],
+			       log ? " and any prefix of the runtime log" : "");
+		} else {
+			if (log)
+				snprintf(more, sizeof(more),
+					 " and the first %ld runtime log records",
+					 r->match_at[i]);
+			printf("ok: rtmr%d: reproduced by %u CCEL events%s\n",
+			       i, cr->extends[i], more);
+		}
+	}
+	if (!failed && used < 0) {
+		/* Each matched somewhere, but no one prefix fits all four. */
+		failed = 1;
+		puts("FAIL: no single prefix of the runtime log reproduces all four RTMRs");
+	}
+	puts(failed ? "replay failed" : "replayed");
+	return failed ? EXIT_NOT_VERIFIED : EXIT_OK;
 }
 
 /**
- * replay() - check the RTMRs of a Quote or TDREPORT against a log.
+ * replay() - check the RTMRs of a Quote or TDREPORT against their logs.
  * @in: the input.
- * @log_path: the runtime measurement log, as read from sysfs.
+ * @ccel_path: the TD's firmware event log (ACPI CCEL data), or NULL.
+ * @log_path: tdx_guest's runtime measurement log, or NULL; at least one
+ *	of the two is given.
  *
- * Return: EXIT_OK if some prefix of the log replays to the input's RTMRs,
- * EXIT_NOT_VERIFIED if none does, EXIT_USAGE for a malformed input or log.
+ * Return: EXIT_OK if the logs reproduce every RTMR of the input,
+ * EXIT_NOT_VERIFIED if not, EXIT_USAGE for a malformed input or log.
  */
-int replay(const struct input *in, const char *log_path)
+int replay(const struct input *in, const char *ccel_path, const char *log_path)
 {
-	struct replay r = { 0 };
-	uint8_t *log;
-	size_t len, n;
-	long used;
+	struct replay r = { .match_at = { -1, -1, -1, -1 } };
+	struct rtmr_log log = { 0 };
+	struct ccel_replay cr;
 	int err;
 
 	err = input_check(in);
 	if (err)
 		return err;
-	err = read_file(log_path, RTMR_LOG_MAX_SIZE, &log, &len);
-	if (err) {
-		errmsg("%s: %s", log_path, strerror(-err));
-		return EXIT_USAGE;
-	}
-	if (len % sizeof(struct tdx_rtmr_log_entry)) {
-		errmsg("%s: %zu bytes is not a whole number of %zu-byte records",
-		       log_path, len, sizeof(struct tdx_rtmr_log_entry));
-		free(log);
-		return EXIT_USAGE;
-	}
-	n = len / sizeof(struct tdx_rtmr_log_entry);
 	find_rtmrs(&r, in);
-	used = run_replay(&r, (const void *)log, n, log_path);
-	free(log);
-	if (used < 0)
-		return EXIT_USAGE;
-	if (!used) {
-		report_mismatch(&r, n);
-		return EXIT_NOT_VERIFIED;
+	if (ccel_path) {
+		err = load_ccel(&cr, ccel_path);
+		if (err)
+			return err;
 	}
-	printf("ok: RTMRs are the baselines extended by the first %ld EXTEND records of %zu\n",
-	       used - TDX_RTMR_COUNT, n - TDX_RTMR_COUNT);
-	puts("replayed");
-	return EXIT_OK;
+	if (log_path) {
+		err = load_rtmr_log(&log, log_path);
+		if (err)
+			return err;
+	}
+	if (ccel_path)
+		err = replay_ccel(&r, &cr, log_path ? &log : NULL);
+	else
+		err = replay_log_only(&r, &log);
+	free(log.rec);
+	return err;
 }

@@ -8,7 +8,10 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include <openssl/x509.h>
+
 #include "../common/parse.h"
+#include "fields.h"
 
 #define EXIT_OK			0
 #define EXIT_NOT_VERIFIED	1
@@ -30,11 +33,14 @@ struct input {
 
 int input_load(struct input *in, const char *path);
 int input_check(const struct input *in);
+void input_layout(const struct input *in, struct field_layout *l);
 void input_free(struct input *in);
 
 int decode(const struct input *in, int json);
 int print_field(const struct input *in, const char *name);
 int verify(const struct input *in, const char *root_path);
-int replay(const struct input *in, const char *log_path);
+X509 *default_anchor(char *path, size_t pathlen);
+int replay(const struct input *in, const char *ccel_path,
+	   const char *log_path);
 
 #endif /* TDX_QUOTE_H */

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * `tdx-quote verify`: check that a Quote v4 is what it claims to be, up to
- * a root certificate the caller trusts.
+ * `tdx-quote verify`: check that a Quote (v4 or v5) is what it claims to
+ * be, up to a root certificate: Intel's SGX Root CA, or one the caller
+ * names.
  *
  * The chain of trust, checked link by link:
  *   root --X.509--> PCK CA --X.509--> PCK leaf
@@ -14,6 +15,7 @@
  * policy: TCB levels, QE identity and the TD's measurements are for the
  * relying party to judge (see `decode`).
  */
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -52,7 +54,6 @@ static void check_quote_signature(struct verifier *vr)
 {
 	const struct quote_view *v = vr->v;
 	EVP_PKEY *att = p256_from_raw(v->sig->attestation_key);
-	size_t signed_len = sizeof(v->quote->header) + sizeof(v->quote->body);
 
 	ERR_clear_error();
 	if (!att) {
@@ -60,9 +61,10 @@ static void check_quote_signature(struct verifier *vr)
 		       "quote signature: attestation key is not a P-256 point");
 		return;
 	}
-	if (ecdsa_verify_raw(att, v->quote, signed_len, v->sig->signature))
-		report(vr, 1,
-		       "quote signature: header and body signed by the attestation key");
+	if (ecdsa_verify_raw(att, v->buf, v->signed_len, v->sig->signature))
+		report(vr, 1, "quote signature: %s signed by the attestation key",
+		       v->version == TDX_QUOTE_VERSION_5 ?
+		       "header, body descriptor and body" : "header and body");
 	else
 		report(vr, 0,
 		       "quote signature: does not verify with the attestation key");
@@ -176,7 +178,7 @@ static void check_qe_signature(struct verifier *vr, X509 *leaf)
 }
 
 static void check_chain_and_qe(struct verifier *vr, X509 *root,
-			       const char *root_path)
+			       const char *root_name)
 {
 	const struct quote_view *v = vr->v;
 	struct stack_st_X509 *chain;
@@ -190,29 +192,54 @@ static void check_chain_and_qe(struct verifier *vr, X509 *root,
 	}
 	if (chain_to_root(chain, root, err, sizeof(err)))
 		report(vr, 1, "PCK chain: %d certificates verify to %s",
-		       sk_X509_num(chain), root_path);
+		       sk_X509_num(chain), root_name);
 	else
 		report(vr, 0, "PCK chain: does not verify to %s: %s",
-		       root_path, err);
+		       root_name, err);
 	check_qe_signature(vr, sk_X509_value(chain, 0));
 	sk_X509_pop_free(chain, X509_free);
+}
+
+static X509 *load_anchor(const char *root_path, char *name, size_t namelen)
+{
+	char path[PATH_MAX];
+	X509 *root;
+
+	if (root_path) {
+		snprintf(name, namelen, "%s", root_path);
+		return load_cert(root_path);
+	}
+	root = default_anchor(path, sizeof(path));
+	snprintf(name, namelen, "Intel SGX Root CA (%s)", path);
+	return root;
+}
+
+/* Nothing signs what follows the Quote: say what it is, judge nothing. */
+static void note_trailing(const struct quote_view *v)
+{
+	if (!v->trailing_len)
+		return;
+	printf("note: %zu bytes after the signature data (%s), not signed, ignored\n",
+	       v->trailing_len, v->trailing_zero ? "all zero" : "not all zero");
 }
 
 /**
  * verify() - check every signature and binding of a Quote.
  * @in: the input; must be a Quote.
- * @root_path: PEM file whose first certificate is the only trust anchor.
+ * @root_path: PEM file whose first certificate is the only trust anchor,
+ *	or NULL for Intel's SGX Root CA installed with the tool.
  *
  * Return: EXIT_OK if every check passed, EXIT_NOT_VERIFIED if one failed,
  * EXIT_USAGE if the input is no well-formed Quote or the root unreadable.
  */
 int verify(const struct input *in, const char *root_path)
 {
+	char root_name[PATH_MAX + 32];
 	struct quote_view v;
 	struct verifier vr = { .v = &v };
 	X509 *root;
 
-	if (in->fmt != FORMAT_QUOTE_V4) {
+	if (in->fmt != FORMAT_QUOTE) {
 		/* Its MAC key never leaves the TD's TDX module. */
 		errmsg("%s: a TDREPORT can only be verified inside its own TD",
 		       in->path);
@@ -223,16 +250,17 @@ int verify(const struct input *in, const char *root_path)
 		errmsg("%s: malformed quote: %s", in->path, v.error);
 		return EXIT_USAGE;
 	}
-	root = load_cert(root_path);
+	root = load_anchor(root_path, root_name, sizeof(root_name));
 	if (!root)
 		return EXIT_USAGE;
 
-	report(&vr, 1, "structure: %zu bytes, every length consistent",
-	       in->len);
+	report(&vr, 1, "structure: Quote v%u, %zu bytes, every length consistent",
+	       v.version, v.quote_len);
+	note_trailing(&v);
 	check_quote_signature(&vr);
 	check_qe_binding(&vr);
-	check_chain_and_qe(&vr, root, root_path);
-	if (v.quote->body.td_attributes[0] & TDX_TDINFO_ATTR_DEBUG)
+	check_chain_and_qe(&vr, root, root_name);
+	if (v.body->td_attributes[0] & TDX_TDINFO_ATTR_DEBUG)
 		puts("note: the TD is debuggable (DEBUG attribute): its secrets are not safe");
 	X509_free(root);
 

@@ -10,7 +10,7 @@ f="$M/rtmr2:sha384"
 before=$(hex_of "$f")
 log_before=$(size_of /sys/devices/virtual/misc/tdx_guest/rtmr_log)
 
-for len in 1 47 49 96; do
+for len in 1 47; do
 	make_nonce /tmp/d$len "$len"
 	expect_write_errno EINVAL "$f" /tmp/d$len
 done
@@ -25,6 +25,24 @@ assert_eq EINVAL "$(cmd_errno dd if=/tmp/d48 of="$f" bs=48 count=1 seek=1 oflag=
 
 assert_eq "$before" "$(hex_of "$f")" "rtmr2 after bad writes"
 assert_eq "$log_before" "$(size_of /sys/devices/virtual/misc/tdx_guest/rtmr_log)" "log after bad writes"
+
+# Longer writes. Our own files (6.12) have size 0 and refuse them whole.
+# On kernels with tsm-mr (6.16 and later) the files come from tsm-mr, as
+# in-tree, with size 48: sysfs cuts the write to 48 bytes, which extend,
+# and fails the rest with EFBIG. That is the upstream ABI.
+for len in 49 96; do
+	make_nonce /tmp/d$len "$len"
+	was=$(hex_of "$f")
+	if [ "$(stat -c %s "$f")" = 0 ]; then
+		expect_write_errno EINVAL "$f" /tmp/d$len
+		assert_eq "$was" "$(hex_of "$f")" "rtmr2 after a $len-byte write"
+	else
+		expect_write_errno EFBIG "$f" /tmp/d$len
+		[ "$was" != "$(hex_of "$f")" ] ||
+			fail "a $len-byte write did not extend with its first 48 bytes"
+	fi
+done
+before=$(hex_of "$f")
 
 # Read-only registers have no write method at all.
 mrtd=$(hex_of "$M/mrtd:sha384")

@@ -11,7 +11,8 @@
 #          as the kernel log file and scans it for kernel reports.
 #
 # The harness leaves its settings in /test/config (TDXVM_PLATFORM,
-# TDXVM_KERNEL) and the script's arguments, shell-quoted, in /test/args.
+# TDXVM_KERNEL, TDXVM_TSM_MODULE) and the script's arguments,
+# shell-quoted, in /test/args.
 #
 # PID 1 must never exit (the kernel would panic and the run would look like
 # a crash), so nothing here uses "set -e" and every failure path ends in
@@ -116,7 +117,7 @@ load_kernel_module configfs
 grep -q ' /sys/kernel/config ' /proc/mounts ||
 	mount -t configfs configfs /sys/kernel/config ||
 	setup_failed "cannot mount configfs on /sys/kernel/config"
-load_kernel_module tsm
+load_kernel_module "$TDXVM_TSM_MODULE"
 
 # Leaks that exist before the test (the kernel's own, from boot) are not
 # the test's: have kmemleak report them now and forget them.

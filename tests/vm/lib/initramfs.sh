@@ -113,7 +113,7 @@ build_initramfs()
 	install_busybox "$root" || return 1
 
 	[ -z "$CONFIGFS_KO" ] || install_kmod "$CONFIGFS_KO" "$root/lib/modules/kernel/configfs.ko"
-	[ -z "$TSM_KO" ] || install_kmod "$TSM_KO" "$root/lib/modules/kernel/tsm.ko"
+	[ -z "$TSM_KO" ] || install_kmod "$TSM_KO" "$root/lib/modules/kernel/$TSM_MODULE.ko"
 
 	for f in "${PROJECT_KOS[@]+"${PROJECT_KOS[@]}"}"; do
 		cp "$f" "$root/lib/modules/project/"
@@ -140,7 +140,8 @@ build_initramfs()
 	cat > "$root/test/config" <<-EOF
 		TDXVM_PLATFORM=$PLATFORM
 		TDXVM_KERNEL=$KERNEL_FLAVOUR
-		export TDXVM_PLATFORM TDXVM_KERNEL
+		TDXVM_TSM_MODULE=$TSM_MODULE
+		export TDXVM_PLATFORM TDXVM_KERNEL TDXVM_TSM_MODULE
 	EOF
 
 	{

@@ -15,7 +15,7 @@ assert_eq "two words" "$2" "argument with a space"
 assert_eq "it's" "$3" "argument with a quote"
 assert_eq 0 "$TDXVM_PLATFORM" "TDXVM_PLATFORM"
 
-for m in configfs tsm; do
+for m in configfs "$TDXVM_TSM_MODULE"; do
 	[ -d "/sys/module/$m" ] || fail "$m is not loaded"
 done
 grep -q ' /sys/kernel/config configfs ' /proc/mounts || fail "configfs not mounted"

@@ -124,10 +124,13 @@ const struct attribute_group *tdx_guest_groups[] = {
 
 /**
  * tdx_measurements_init() - build the measurement files from the table.
+ * @tg: the provider instance (found again from the device at each access).
  *
  * Must run before the misc device is registered with tdx_guest_groups.
+ *
+ * Return: 0.
  */
-void tdx_measurements_init(void)
+int tdx_measurements_init(struct tdx_guest *tg)
 {
 	unsigned int i;
 
@@ -144,4 +147,12 @@ void tdx_measurements_init(void)
 		a->private = (void *)mr;
 		tdx_mr_attr_list[i] = a;
 	}
+	return 0;
+}
+
+/**
+ * tdx_measurements_fini() - undo tdx_measurements_init(): nothing to free.
+ */
+void tdx_measurements_fini(void)
+{
 }

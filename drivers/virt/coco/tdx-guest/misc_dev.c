@@ -2,11 +2,18 @@
 /*
  * DOC: /dev/tdx_guest
  *
- * The misc device carries the measurement files in sysfs, and the one
- * ioctl of Linux 6.12's <linux/tdx-guest.h>, TDX_CMD_GET_REPORT0, which
- * Intel DCAP still issues before it reads a Quote through configfs. The
- * report is taken under the same lock as every other report and extend.
- * No other ioctl exists.
+ * The misc device carries the measurement files in sysfs and two ioctls
+ * that Intel DCAP issues:
+ *
+ * - TDX_CMD_GET_REPORT0 of Linux 6.12's <linux/tdx-guest.h>, before DCAP
+ *   reads a Quote through configfs;
+ * - TDX_CMD_EXTEND_RTMR (<uapi/tdx-guest/extend_rtmr.h>), which DCAP 1.22
+ *   to 1.24 use to extend an RTMR; later versions write the sysfs files.
+ *   An extend through it is the same as one through sysfs: same lock,
+ *   same record in the runtime measurement log, same errors.
+ *
+ * Every report and extend is taken under the same lock. No other ioctl
+ * exists.
  */
 #include <linux/cleanup.h>
 #include <linux/fs.h>
@@ -15,6 +22,7 @@
 #include <linux/uaccess.h>
 
 #include <uapi/linux/tdx-guest.h>
+#include <uapi/tdx-guest/extend_rtmr.h>
 
 #include "tdx_guest.h"
 
@@ -39,6 +47,19 @@ static long tdx_guest_get_report0(struct tdx_guest *tg,
 	return 0;
 }
 
+static long tdx_guest_ioctl_extend_rtmr(struct tdx_guest *tg,
+					struct tdx_extend_rtmr_req __user *ureq)
+{
+	struct tdx_extend_rtmr_req req;
+
+	static_assert(TDX_EXTEND_RTMR_DATA_LEN == TDX_MEASUREMENT_SIZE);
+	if (copy_from_user(&req, ureq, sizeof(req)))
+		return -EFAULT;
+	if (req.index >= TDX_RTMR_COUNT)
+		return -EINVAL;
+	return tdx_guest_extend_rtmr(tg, req.index, req.data);
+}
+
 static long tdx_guest_ioctl(struct file *file, unsigned int cmd,
 			    unsigned long arg)
 {
@@ -48,6 +69,9 @@ static long tdx_guest_ioctl(struct file *file, unsigned int cmd,
 	switch (cmd) {
 	case TDX_CMD_GET_REPORT0:
 		return tdx_guest_get_report0(tg, (void __user *)arg);
+	case TDX_CMD_EXTEND_RTMR:
+	case TDX_CMD_EXTEND_RTMR_IOR:
+		return tdx_guest_ioctl_extend_rtmr(tg, (void __user *)arg);
 	default:
 		return -ENOTTY;
 	}
@@ -70,15 +94,19 @@ int tdx_guest_misc_register(struct tdx_guest *tg)
 {
 	int rc;
 
-	tdx_measurements_init();
+	rc = tdx_measurements_init(tg);
+	if (rc)
+		return rc;
 	tg->misc.minor = MISC_DYNAMIC_MINOR;
 	tg->misc.name = "tdx_guest";
 	tg->misc.fops = &tdx_guest_fops;
 	tg->misc.groups = tdx_guest_groups;
 	tg->misc.mode = 0600;
 	rc = misc_register(&tg->misc);
-	if (rc)
+	if (rc) {
 		tg->misc.this_device = NULL;	/* nothing to deregister */
+		tdx_measurements_fini();
+	}
 	return rc;
 }
 
@@ -89,4 +117,5 @@ int tdx_guest_misc_register(struct tdx_guest *tg)
 void tdx_guest_misc_deregister(struct tdx_guest *tg)
 {
 	misc_deregister(&tg->misc);
+	tdx_measurements_fini();
 }

@@ -124,9 +124,10 @@ int tdx_guest_extend_rtmr(struct tdx_guest *tg, unsigned int index,
 			  const u8 *digest);
 int tdx_guest_log_baseline(struct tdx_guest *tg);
 
-/* measurements_sysfs.c */
+/* measurements_sysfs.c (6.12), or measurements_tsm_mr.c (tsm-mr kernels) */
 extern const struct attribute_group *tdx_guest_groups[];
-void tdx_measurements_init(void);
+int tdx_measurements_init(struct tdx_guest *tg);
+void tdx_measurements_fini(void);
 
 /* misc_dev.c */
 int tdx_guest_misc_register(struct tdx_guest *tg);

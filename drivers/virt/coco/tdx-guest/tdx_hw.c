@@ -5,12 +5,15 @@
  *
  * Linux 6.12 exports helpers for TDG.MR.REPORT and GetQuote, so those are
  * used as they are. It exports nothing for TDG.MR.RTMR.EXTEND, so that one
- * TDCALL is issued here directly.
+ * TDCALL is issued here directly. Kernels that export helpers for both
+ * measurement TDCALLs (tdcall_compat.h) are left to do them.
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
 #include <linux/errno.h>
 #include <linux/module.h>
+
+#include <tdx-guest/tdcall_compat.h>
 
 #include "tdx_guest.h"
 
@@ -26,6 +29,27 @@
 #define TDX_STATUS_CLASS(status)	((status) >> 32)
 #define TDX_CLASS_OPERAND_INVALID	0xc0000100
 #define TDX_CLASS_OPERAND_BUSY		0x80000200
+
+#if TDX_KERNEL_HAS_MR_TDCALLS
+
+/* The kernel's helpers say -ENXIO for an invalid operand, the table -EINVAL. */
+static int tdx_hw_mcall_errno(int rc)
+{
+	return rc == -ENXIO ? -EINVAL : rc;
+}
+
+static int tdx_hw_get_report0(const u8 *reportdata, u8 *tdreport)
+{
+	return tdx_hw_mcall_errno(tdx_mcall_get_report0((u8 *)reportdata,
+							tdreport));
+}
+
+static int tdx_hw_extend_rtmr(unsigned int index, const u8 *digest)
+{
+	return tdx_hw_mcall_errno(tdx_mcall_extend_rtmr(index, (u8 *)digest));
+}
+
+#else /* !TDX_KERNEL_HAS_MR_TDCALLS */
 
 static int tdx_hw_get_report0(const u8 *reportdata, u8 *tdreport)
 {
@@ -75,6 +99,8 @@ static int tdx_hw_extend_rtmr(unsigned int index, const u8 *digest)
 		return -EIO;
 	}
 }
+
+#endif /* TDX_KERNEL_HAS_MR_TDCALLS */
 
 static u64 tdx_hw_get_quote(void *buf, size_t len)
 {

@@ -73,7 +73,6 @@ int tdx_tsm_report_new(struct tsm_report *report, void *data)
 }
 EXPORT_SYMBOL_IF_KUNIT(tdx_tsm_report_new);
 
-#if TDX_TSM_HAS_VISIBILITY
 static bool tdx_report_attr_visible(int n)
 {
 	return n == TSM_REPORT_GENERATION || n == TSM_REPORT_PROVIDER;
@@ -83,16 +82,13 @@ static bool tdx_report_bin_attr_visible(int n)
 {
 	return n == TSM_REPORT_INBLOB || n == TSM_REPORT_OUTBLOB;
 }
-#endif
 
 static const struct tdx_tsm_ops tdx_tsm_ops = {
 	/* Clients compare this string literally: never change it. */
 	.name = "tdx_guest",
 	.report_new = tdx_tsm_report_new,
-#if TDX_TSM_HAS_VISIBILITY
 	.report_attr_visible = tdx_report_attr_visible,
 	.report_bin_attr_visible = tdx_report_bin_attr_visible,
-#endif
 };
 
 /**
