@@ -29,6 +29,20 @@
 #define TDX_VMCALL_INVALID_OPERAND		0x8000000000000000ULL
 #define TDX_VMCALL_GPA_INUSE			0x8000000000000001ULL
 #define TDX_VMCALL_ALIGN_ERROR			0x8000000000000002ULL
+#define TDX_VMCALL_SUBFUNC_UNSUPPORTED		0x8000000000000003ULL
+
+/*
+ * Completion by interrupt: GetTdVmCallInfo with R12 = 1 returns in R11 the
+ * optional subfunctions the VMM offers; SetupEventNotifyInterrupt (R12 =
+ * vector) asks it to inject that vector into the calling vCPU whenever a
+ * GetQuote completes.
+ */
+#define TDX_GET_TDVMCALL_INFO_VMCALL		0x10000
+#define TDX_GET_TDVMCALL_INFO_OPTIONAL		1
+#define TDX_TDVMCALL_INFO_EVENT_NOTIFY		0x2ULL
+#define TDX_SETUP_EVENT_NOTIFY_VMCALL		0x10004
+#define TDX_EVENT_NOTIFY_VECTOR_MIN		32
+#define TDX_EVENT_NOTIFY_VECTOR_MAX		255
 
 /**
  * struct tdx_getquote_hdr - header of the GetQuote shared buffer.

@@ -31,6 +31,13 @@ struct module;
  *	bytes, both 4 KiB aligned. Returns the raw VMCALL result
  *	(TDX_VMCALL_*): the request is accepted only on TDX_VMCALL_SUCCESS,
  *	and its outcome is then reported in the buffer's header.
+ * @notify_offered: optional. Whether the VMM offers
+ *	SetupEventNotifyInterrupt (GetTdVmCallInfo); NULL means it does not.
+ * @setup_notify: optional, with @notify_offered.
+ *	TDG.VP.VMCALL<SetupEventNotifyInterrupt> for @vector: the VMM then
+ *	injects @vector into the CPU that made this call whenever a GetQuote
+ *	completes. Runs on that CPU, with interrupts disabled. Returns the
+ *	raw VMCALL result (TDX_VMCALL_*).
  */
 struct tdx_platform_ops {
 	const char *name;
@@ -38,6 +45,8 @@ struct tdx_platform_ops {
 	int (*get_report0)(const u8 *reportdata, u8 *tdreport);
 	int (*extend_rtmr)(unsigned int index, const u8 *digest);
 	u64 (*get_quote)(void *buf, size_t len);
+	bool (*notify_offered)(void);
+	u64 (*setup_notify)(unsigned int vector);
 };
 
 /*

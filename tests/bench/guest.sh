@@ -1,11 +1,12 @@
 # SPDX-License-Identifier: GPL-2.0
 # Benchmark, run in the guest by tests/bench/run (through tests/vm/run):
-# quote latency and report throughput on tdx_guest, then the throughput
-# floor on the null provider, all in this one boot.
+# quote latency and report throughput on tdx_guest, completed by the
+# host's interrupt and by polling side by side, then the throughput floor
+# on the null provider, all in this one boot.
 #
 #   guest.sh [SAMPLES [SLOW_SAMPLES [SECONDS [TRACE_SAMPLES [TRACE_SLOW]]]]]
 #
-# SAMPLES requests per service delay of 0, 1, 10 and 100 ms, SLOW_SAMPLES
+# SAMPLES requests per service delay of 0, 1, 5, 10 and 100 ms, SLOW_SAMPLES
 # for 1000 ms; SECONDS per throughput point; TRACE_* the same for the
 # traced latency pass (0 skips it). Results are JSON lines on stdout.
 set -eu
@@ -19,7 +20,11 @@ TRACE_SLOW=${5:-3}
 
 BENCH=/test/extra/tdx-bench
 NULL_KO=/test/extra/tdx_null_provider.ko
-DELAYS=0,1,10,100,1000
+DELAYS=0,1,5,10,100,1000
+# Throughput at no service time, and at 5 ms, about what Intel measured
+# GetQuote to take on Granite Rapids.
+TPUT_DELAYS_MS="0 5"
+PARAMS=/sys/module/tdx_guest/parameters
 
 [ -x "$BENCH" ] || fail "no $BENCH: run tests/bench/run, not this script"
 [ -f "$NULL_KO" ] || fail "no $NULL_KO"
@@ -33,27 +38,62 @@ if [ ! -e "$tracefs/kprobe_events" ]; then
 		note "cannot mount tracefs: no traced pass"
 fi
 
+# completion MODE - wait for GetQuote by "interrupt" or "poll" from now
+# on, and say so in the output: report.py files every later result under
+# it.
+completion()
+{
+	case $1 in
+	interrupt)
+		echo auto > "$PARAMS/quote_notify"
+		case "$(cat "$PARAMS/quote_completion")" in
+		interrupt*) ;;
+		*) fail "no interrupt: $(cat "$PARAMS/quote_completion")" ;;
+		esac ;;
+	poll) echo poll > "$PARAMS/quote_notify" ;;
+	esac
+	printf '{"kind":"context","mode":"%s"}\n' "$1"
+}
+
+MODES="interrupt poll"
+SAMPLE_LIST="$SAMPLES,$SAMPLES,$SAMPLES,$SAMPLES,$SAMPLES,$SLOW_SAMPLES"
+TRACE_LIST="$TRACE_SAMPLES,$TRACE_SAMPLES,$TRACE_SAMPLES,$TRACE_SAMPLES,$TRACE_SAMPLES,$TRACE_SLOW"
+
 qgs_pid=$(cat "$QGS_PID_FILE")
 "$BENCH" info
 # The unit price of polling here: CPU per hrtimer sleep/wake cycle.
 "$BENCH" sleepcost --interval-us 20,1000,20000 --count 300
 
-note "bench: latency on tdx_guest"
-"$BENCH" latency --delays-ms "$DELAYS" \
-	--samples "$SAMPLES,$SAMPLES,$SAMPLES,$SAMPLES,$SLOW_SAMPLES" \
-	--qgs-pid "$qgs_pid" || fail "latency run failed"
+for mode in $MODES; do
+	completion "$mode"
+	note "bench: latency on tdx_guest ($mode)"
+	"$BENCH" latency --delays-ms "$DELAYS" --samples "$SAMPLE_LIST" \
+		--qgs-pid "$qgs_pid" || fail "latency run failed ($mode)"
+done
 
 if [ "$TRACE_SAMPLES" -gt 0 ] && [ -e "$tracefs/kprobe_events" ]; then
-	note "bench: traced latency on tdx_guest"
-	"$BENCH" latency --delays-ms "$DELAYS" --trace \
-		--samples "$TRACE_SAMPLES,$TRACE_SAMPLES,$TRACE_SAMPLES,$TRACE_SAMPLES,$TRACE_SLOW" \
-		--qgs-pid "$qgs_pid" || fail "traced latency run failed"
+	for mode in $MODES; do
+		completion "$mode"
+		note "bench: traced latency on tdx_guest ($mode)"
+		"$BENCH" latency --delays-ms "$DELAYS" --trace \
+			--samples "$TRACE_LIST" --qgs-pid "$qgs_pid" ||
+			fail "traced latency run failed ($mode)"
+	done
 fi
 
-note "bench: throughput on tdx_guest"
+for mode in $MODES; do
+	completion "$mode"
+	for ms in $TPUT_DELAYS_MS; do
+		note "bench: throughput on tdx_guest ($mode, service $ms ms)"
+		echo $((ms * 1000)) > /sys/kernel/debug/tdx_guest_emu/quote_delay_us
+		printf '{"kind":"context","mode":"%s","service_ms":%s}\n' "$mode" "$ms"
+		"$BENCH" throughput --dirs 1,4,16 --seconds "$SECONDS_PER_POINT" \
+			--qgs-pid "$qgs_pid" ||
+			fail "throughput run on tdx_guest failed ($mode, $ms ms)"
+	done
+done
 echo 0 > /sys/kernel/debug/tdx_guest_emu/quote_delay_us
-"$BENCH" throughput --dirs 1,4,16 --seconds "$SECONDS_PER_POINT" \
-	--qgs-pid "$qgs_pid" || fail "throughput run on tdx_guest failed"
+completion interrupt
 
 # configfs-tsm of 6.12.117 will not register a provider while report
 # directories exist, so none may be left.

@@ -28,6 +28,8 @@ struct file;
  *	(status before out_len).
  * @header_gap_us: delay between the stores of status and out_len when a
  *	GetQuote completes, in whichever order they are made.
+ * @notify_supported: whether the VMM offers SetupEventNotifyInterrupt.
+ * @notify_drop: the next this many completion interrupts are not sent.
  */
 struct tdx_emu_faults {
 	atomic_t quote_delay_us;
@@ -38,6 +40,8 @@ struct tdx_emu_faults {
 	atomic_t report_busy;
 	atomic_t qemu_header_order;
 	atomic_t header_gap_us;
+	atomic_t notify_supported;
+	atomic_t notify_drop;
 };
 
 extern struct tdx_emu_faults tdx_emu_faults;
@@ -85,6 +89,11 @@ bool tdx_emu_service_has_request(void);
 ssize_t tdx_emu_service_read(char __user *ubuf, size_t count);
 ssize_t tdx_emu_service_write(const char __user *ubuf, size_t count);
 wait_queue_head_t *tdx_emu_service_waitq(void);
+
+/* vmm_notify.c */
+u64 tdx_emu_get_tdvmcall_info(u64 *optional);
+u64 tdx_emu_setup_notify(unsigned int vector);
+void tdx_emu_notify_inject(void);
 
 /* qgs_dev.c */
 int tdx_emu_qgs_dev_init(void);

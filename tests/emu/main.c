@@ -14,9 +14,18 @@
 
 #include <asm/cpufeature.h>
 
+#include <tdx-guest/getquote.h>
 #include <tdx-guest/platform.h>
 
 #include "emu.h"
+
+static bool tdx_emu_notify_offered(void)
+{
+	u64 optional = 0;
+
+	return tdx_emu_get_tdvmcall_info(&optional) == TDX_VMCALL_SUCCESS &&
+	       (optional & TDX_TDVMCALL_INFO_EVENT_NOTIFY);
+}
 
 /* The emulated platform; tdx_guest finds it with symbol_get(). */
 const struct tdx_platform_ops tdx_emu_platform_ops = {
@@ -25,6 +34,8 @@ const struct tdx_platform_ops tdx_emu_platform_ops = {
 	.get_report0 = tdx_emu_get_report0,
 	.extend_rtmr = tdx_emu_extend_rtmr,
 	.get_quote = tdx_emu_get_quote,
+	.notify_offered = tdx_emu_notify_offered,
+	.setup_notify = tdx_emu_setup_notify,
 };
 EXPORT_SYMBOL_GPL(tdx_emu_platform_ops);
 

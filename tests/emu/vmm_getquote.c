@@ -195,6 +195,7 @@ static void tdx_emu_req_publish(struct tdx_emu_quote_req *req)
 	smp_wmb();
 	tdx_emu_header_gap();
 	WRITE_ONCE(hdr->status, req->status);
+	tdx_emu_notify_inject();
 }
 
 static void tdx_emu_req_answer(struct tdx_emu_quote_req *req, u64 status,

@@ -4,7 +4,7 @@
  *
  * Turns a TDREPORT into a Quote through TDG.VP.VMCALL<GetQuote>: the report
  * goes into a shared (decrypted) buffer, the VMM's quote generation service
- * replaces it by a Quote, and the guest polls the buffer's status until it
+ * replaces it by a Quote, and the guest watches the buffer's status until it
  * does.
  *
  * Everything the host writes is hostile. Its status and out_len are read
@@ -31,9 +31,12 @@
  * taken as "not published yet" for up to TDX_QUOTE_PUBLISH_GRACE_MS, and
  * only then as a broken protocol.
  *
- * Completion is found by polling, because an out-of-tree module cannot own
- * the event-notify interrupt vector. Each look costs a timer wake-up, so
- * the schedule trades wake-ups against how late an answer is seen:
+ * Completion is signalled by the host's event-notify interrupt where it
+ * offers one (quote_notify.c): the waiter sleeps until the interrupt, with
+ * a look every TDX_QUOTE_NOTIFY_SAFETY_MS in case it is lost. Otherwise,
+ * or with quote_notify=poll, completion is found by polling. Each look
+ * costs a timer wake-up, so the schedule trades wake-ups against how late
+ * an answer is seen:
  *
  * - With nothing known, the first look comes after tens of microseconds
  *   and each interval is a tenth of the time waited so far, up to a cap:
@@ -93,6 +96,12 @@
 #define TDX_QUOTE_POLL_NEAR_MAX_NS	(500 * NSEC_PER_USEC)
 /* Timer slack lets wake-ups merge, but must not undo a short interval. */
 #define TDX_QUOTE_SLACK_MAX_NS		(50 * NSEC_PER_USEC)
+/*
+ * With the interrupt, how often to look anyway: a lost interrupt makes a
+ * Quote at most this late, and a Quote of up to this long costs one
+ * wake-up.
+ */
+#define TDX_QUOTE_NOTIFY_SAFETY_MS	1000
 #define TDX_QUOTE_RETRY_FIRST_NS	(100 * NSEC_PER_USEC)
 #define TDX_QUOTE_RETRY_MAX_NS		(100 * NSEC_PER_MSEC)
 /*
@@ -140,6 +149,34 @@ module_param_cb(quote_timeout_ms, &quote_timeout_ms_ops, &quote_timeout_ms,
 		0644);
 MODULE_PARM_DESC(quote_timeout_ms,
 		 "Time a GetQuote request may take before it fails with ETIMEDOUT (ms, 1 to 60000, default 30000)");
+
+/* quote_notify: "auto" uses the host's interrupt when offered, else polls. */
+static bool quote_notify_poll;
+
+static int quote_notify_set(const char *val, const struct kernel_param *kp)
+{
+	if (sysfs_streq(val, "auto"))
+		WRITE_ONCE(quote_notify_poll, false);
+	else if (sysfs_streq(val, "poll"))
+		WRITE_ONCE(quote_notify_poll, true);
+	else
+		return -EINVAL;
+	return 0;
+}
+
+static int quote_notify_get(char *buf, const struct kernel_param *kp)
+{
+	return sysfs_emit(buf, "%s\n", READ_ONCE(quote_notify_poll) ? "poll" :
+								      "auto");
+}
+
+static const struct kernel_param_ops quote_notify_ops = {
+	.set = quote_notify_set,
+	.get = quote_notify_get,
+};
+module_param_cb(quote_notify, &quote_notify_ops, NULL, 0644);
+MODULE_PARM_DESC(quote_notify,
+		 "GetQuote completion: auto (the host's interrupt when offered, else polling; default) or poll");
 
 /**
  * struct tdx_quote_buf - one GetQuote shared buffer.
@@ -350,6 +387,36 @@ static int tdx_quote_sleep_until(u64 interval_ns, ktime_t now,
 	return tdx_quote_sleep(min_t(u64, interval_ns, left_ns));
 }
 
+static bool tdx_quote_published(const struct tdx_getquote_hdr *hdr)
+{
+	return READ_ONCE(hdr->status) != TDX_GETQUOTE_STATUS_IN_FLIGHT;
+}
+
+/*
+ * Sleep until the host's interrupt says a GetQuote completed, a safety
+ * period passed, @deadline, or a fatal signal. Any completion wakes every
+ * waiter; the caller reads its own status to see whether it was its own.
+ */
+static int tdx_quote_sleep_notified(struct tdx_quote_notify *qn,
+				    const struct tdx_getquote_hdr *hdr,
+				    ktime_t now, ktime_t deadline)
+{
+	s64 left_ns = ktime_to_ns(ktime_sub(deadline, now));
+	long rc;
+
+	if (left_ns <= 0)
+		return -ETIMEDOUT;
+	rc = wait_event_killable_timeout(qn->wq, tdx_quote_published(hdr),
+					 min(nsecs_to_jiffies(left_ns) + 1,
+					     msecs_to_jiffies(TDX_QUOTE_NOTIFY_SAFETY_MS)));
+	return rc < 0 ? -EINTR : 0;
+}
+
+static bool tdx_quote_use_notify(struct tdx_quote_transport *qt)
+{
+	return !READ_ONCE(quote_notify_poll) && READ_ONCE(qt->notify.active);
+}
+
 /*
  * Hand the buffer to the host. A host that is busy answers RETRY and has
  * not taken the buffer, so asking again later is safe.
@@ -418,12 +485,19 @@ static int tdx_quote_wait(struct tdx_quote_transport *qt,
 		}
 		if (rc)
 			return rc;	/* that was the last look */
-		last_busy = elapsed;
-		/* Decided from the time now, so no sleep overshoots a window. */
-		rc = tdx_quote_sleep_until(tdx_quote_poll_interval(elapsed,
-								   qt->recent_ns,
-								   TDX_QUOTE_HISTORY),
-					   now, deadline);
+		if (tdx_quote_use_notify(qt)) {
+			/* The interrupt tells when: no midpoint to guess. */
+			rc = tdx_quote_sleep_notified(&qt->notify, hdr, now,
+						      deadline);
+			last_busy = ktime_to_ns(ktime_sub(ktime_get(), start));
+		} else {
+			last_busy = elapsed;
+			/* Decided from the time now: no sleep overshoots a window. */
+			rc = tdx_quote_sleep_until(tdx_quote_poll_interval(elapsed,
+									   qt->recent_ns,
+									   TDX_QUOTE_HISTORY),
+						   now, deadline);
+		}
 	}
 }
 
@@ -592,6 +666,7 @@ int tdx_quote_transport_init(struct tdx_quote_transport *qt,
 	if (!qt->buf)
 		return -ENOMEM;
 	qt->ops = ops;
+	tdx_quote_notify_init(&qt->notify, ops);
 	return 0;
 }
 EXPORT_SYMBOL_IF_KUNIT(tdx_quote_transport_init);
@@ -610,6 +685,7 @@ void tdx_quote_transport_fini(struct tdx_quote_transport *qt)
 	if (!qt->ops)
 		return;
 
+	tdx_quote_notify_fini(&qt->notify);
 	tdx_quote_reclaim(qt);
 	list_for_each_entry_safe(qb, next, &qt->quarantine, node) {
 		pr_warn("leaking a GetQuote buffer the host never released\n");

@@ -10,6 +10,7 @@
 #include <linux/miscdevice.h>
 #include <linux/mutex.h>
 #include <linux/types.h>
+#include <linux/wait.h>
 
 #include <tdx-guest/getquote.h>
 #include <tdx-guest/platform.h>
@@ -20,6 +21,33 @@ struct tdx_quote_buf;
 
 /* How many recent GetQuote completion times steer the poll schedule. */
 #define TDX_QUOTE_HISTORY	4
+
+/**
+ * struct tdx_quote_notify - GetQuote completion by the host's interrupt.
+ * @ops: the platform that registers the vector.
+ * @lock: serialises placing the IRQ and registering it with the host.
+ * @wq: woken by the interrupt; GetQuote waiters sleep here.
+ * @irq: the Linux IRQ that owns the vector, or 0.
+ * @cpu: the CPU the vector lives on.
+ * @vector: the vector the host injects.
+ * @active: the host was told @vector and @cpu, and they are current;
+ *	read without @lock by waiters.
+ * @started: init succeeded; fini has something to undo.
+ * @cpuhp_node: this instance in the CPU hotplug state.
+ * @why: when not @active, why not (for the log and user space).
+ */
+struct tdx_quote_notify {
+	const struct tdx_platform_ops *ops;
+	struct mutex lock;	/* placement and registration */
+	wait_queue_head_t wq;
+	unsigned int irq;
+	unsigned int cpu;
+	unsigned int vector;
+	bool active;
+	bool started;
+	struct hlist_node cpuhp_node;
+	char why[48];
+};
 
 /**
  * struct tdx_quote_transport - owner of the GetQuote shared buffers.
@@ -36,6 +64,7 @@ struct tdx_quote_buf;
  *	completed, counted from the hypercall (estimated between two looks);
  *	0 where unknown.
  * @recent_next: where the next completion time goes in @recent_ns (modulo).
+ * @notify: completion by interrupt, when the host offers it.
  */
 struct tdx_quote_transport {
 	const struct tdx_platform_ops *ops;
@@ -46,6 +75,7 @@ struct tdx_quote_transport {
 	unsigned int nr_quarantined;
 	u64 recent_ns[TDX_QUOTE_HISTORY];
 	unsigned int recent_next;
+	struct tdx_quote_notify notify;
 };
 
 /*
@@ -149,6 +179,13 @@ int tdx_rtmr_log_append(struct tdx_rtmr_log *log, u16 type,
 			unsigned int index, const u8 *digest);
 ssize_t tdx_rtmr_log_read(struct tdx_rtmr_log *log, char *buf, loff_t off,
 			  size_t count);
+
+/* quote_notify.c */
+void tdx_quote_notify_init(struct tdx_quote_notify *qn,
+			   const struct tdx_platform_ops *ops);
+void tdx_quote_notify_fini(struct tdx_quote_notify *qn);
+int tdx_quote_notify_describe(struct tdx_quote_notify *qn, char *buf,
+			      size_t len);
 
 /* quote_transport.c */
 extern unsigned int quote_timeout_ms;

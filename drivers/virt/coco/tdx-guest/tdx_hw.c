@@ -102,12 +102,63 @@ static u64 tdx_hw_get_quote(void *buf, size_t len)
 	return tdx_hcall_get_quote(buf, len);
 }
 
+#define TDG_VP_VMCALL			0
+/* RCX of TDG.VP.VMCALL: the GPRs the VMM sees, here R10 to R15. */
+#define TDX_VMCALL_EXPOSE_R10_R15	0xfc00
+
+/*
+ * A GHCI standard TDG.VP.VMCALL that returns R11 as well as the status in
+ * R10, which tdx_kvm_hypercall() cannot. Unexposed GPRs the TDX module may
+ * still clobber are outputs too.
+ */
+static u64 tdx_hw_vmcall(u64 subfn, u64 arg, u64 *r11_out)
+{
+	register u64 r8 asm("r8") = 0;
+	register u64 r9 asm("r9") = 0;
+	register u64 r10 asm("r10") = 0;	/* standard, not vendor */
+	register u64 r11 asm("r11") = subfn;
+	register u64 r12 asm("r12") = arg;
+	register u64 r13 asm("r13") = 0;
+	register u64 r14 asm("r14") = 0;
+	register u64 r15 asm("r15") = 0;
+	u64 rax = TDG_VP_VMCALL, rcx = TDX_VMCALL_EXPOSE_R10_R15, rdx = 0;
+
+	asm volatile(".byte 0x66,0x0f,0x01,0xcc"
+		     : "+a" (rax), "+c" (rcx), "+d" (rdx), "+r" (r8),
+		       "+r" (r9), "+r" (r10), "+r" (r11), "+r" (r12),
+		       "+r" (r13), "+r" (r14), "+r" (r15)
+		     :
+		     : "memory");
+	if (rax)
+		return TDX_VMCALL_INVALID_OPERAND;
+	*r11_out = r11;
+	return r10;
+}
+
+static bool tdx_hw_notify_offered(void)
+{
+	u64 optional = 0;
+
+	if (tdx_hw_vmcall(TDX_GET_TDVMCALL_INFO_VMCALL,
+			  TDX_GET_TDVMCALL_INFO_OPTIONAL, &optional))
+		return false;
+	return optional & TDX_TDVMCALL_INFO_EVENT_NOTIFY;
+}
+
+static u64 tdx_hw_setup_notify(unsigned int vector)
+{
+	/* Nr 0 makes it a standard TDVMCALL: subfunction in R11, vector in R12. */
+	return tdx_kvm_hypercall(0, TDX_SETUP_EVENT_NOTIFY_VMCALL, vector, 0, 0);
+}
+
 static const struct tdx_platform_ops tdx_hw_ops = {
 	.name = "TDX module",
 	.owner = THIS_MODULE,
 	.get_report0 = tdx_hw_get_report0,
 	.extend_rtmr = tdx_hw_extend_rtmr,
 	.get_quote = tdx_hw_get_quote,
+	.notify_offered = tdx_hw_notify_offered,
+	.setup_notify = tdx_hw_setup_notify,
 };
 
 /**

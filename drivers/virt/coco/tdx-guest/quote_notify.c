@@ -1,0 +1,328 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * DOC: GetQuote completion by interrupt
+ *
+ * A VMM that offers SetupEventNotifyInterrupt injects a vector of the
+ * guest's choosing into the vCPU that registered it whenever a GetQuote
+ * completes. Waiting for that interrupt instead of polling costs one
+ * wake-up per Quote, whatever the service time.
+ *
+ * The vector is a real one, owned through the x86 vector domain: a Linux
+ * IRQ pinned to one CPU, with an ordinary handler that only wakes the
+ * waiters. The VMM knows nothing of Linux's bookkeeping, so the IRQ must
+ * never move behind its back: it is excluded from IRQ balancing and from
+ * user affinity changes, and when its CPU goes offline it is moved to
+ * another one here and registered again from there. Between the move and
+ * the new registration the VMM may still send the old vector to the old
+ * CPU; that interrupt is lost, which the waiters' safety poll covers.
+ *
+ * Anything that fails leaves the interrupt unused and the transport
+ * polling; the reason is kept for the log and for user space.
+ */
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
+#include <linux/cleanup.h>
+#include <linux/cpu.h>
+#include <linux/cpuhotplug.h>
+#include <linux/cpumask.h>
+#include <linux/interrupt.h>
+#include <linux/irq.h>
+#include <linux/irqdomain.h>
+#include <linux/moduleparam.h>
+#include <linux/smp.h>
+#include <linux/string.h>
+#include <linux/sysfs.h>
+#include <linux/topology.h>
+
+#include <asm/hw_irq.h>
+#include <asm/irqdomain.h>
+
+#include <tdx-guest/irq_compat.h>
+
+#include "tdx_guest.h"
+
+struct tdx_notify_call {
+	const struct tdx_platform_ops *ops;
+	unsigned int vector;
+	u64 ret;
+};
+
+/* Runs on the CPU that is to receive the vector, as the GHCI requires. */
+static void tdx_quote_notify_call(void *arg)
+{
+	struct tdx_notify_call *call = arg;
+
+	call->ret = call->ops->setup_notify(call->vector);
+}
+
+static void tdx_quote_notify_disable(struct tdx_quote_notify *qn,
+				     const char *why)
+{
+	WRITE_ONCE(qn->active, false);
+	strscpy(qn->why, why, sizeof(qn->why));
+}
+
+/*
+ * Put the IRQ on @cpu and tell the VMM where it now is. Called with
+ * qn->lock held and CPU hotplug excluded (or from a hotplug callback).
+ */
+static int tdx_quote_notify_place(struct tdx_quote_notify *qn,
+				  unsigned int cpu)
+{
+	struct irq_data *d = irq_get_irq_data(qn->irq);
+	struct tdx_notify_call call = { .ops = qn->ops };
+	int rc;
+
+	rc = irq_set_affinity(qn->irq, cpumask_of(cpu));
+	if (rc)
+		return rc;
+	/* The move is immediate (see tdx_irq_allow_process_context_move()). */
+	if (!cpumask_equal(irq_data_get_effective_affinity_mask(d),
+			   cpumask_of(cpu)))
+		return -EAGAIN;
+
+	call.vector = irqd_cfg(d)->vector;
+	rc = smp_call_function_single(cpu, tdx_quote_notify_call, &call, 1);
+	if (rc)
+		return rc;
+	if (call.ret != TDX_VMCALL_SUCCESS)
+		return call.ret == TDX_VMCALL_SUBFUNC_UNSUPPORTED ? -EOPNOTSUPP :
+								     -EIO;
+	qn->cpu = cpu;
+	qn->vector = call.vector;
+	WRITE_ONCE(qn->active, true);
+	return 0;
+}
+
+/* The IRQ's CPU is going away: follow it to another before it does. */
+static int tdx_quote_notify_cpu_down(unsigned int cpu, struct hlist_node *node)
+{
+	struct tdx_quote_notify *qn = hlist_entry(node, struct tdx_quote_notify,
+						  cpuhp_node);
+	unsigned int target;
+	int rc;
+
+	guard(mutex)(&qn->lock);
+	if (!qn->irq || qn->cpu != cpu)
+		return 0;
+
+	WRITE_ONCE(qn->active, false);
+	target = cpumask_any_but(cpu_online_mask, cpu);
+	rc = target < nr_cpu_ids ? tdx_quote_notify_place(qn, target) : -ENODEV;
+	if (rc) {
+		tdx_quote_notify_disable(qn, "cannot follow its CPU offline");
+		pr_warn("GetQuote interrupt lost with CPU %u (%d): polling\n",
+			cpu, rc);
+		return 0;	/* never refuse a CPU offline for this */
+	}
+	pr_info("GetQuote interrupt moved to vector %u on CPU %u\n",
+		qn->vector, qn->cpu);
+	return 0;
+}
+
+static irqreturn_t tdx_quote_notify_irq(int irq, void *data)
+{
+	struct tdx_quote_notify *qn = data;
+
+	wake_up_all(&qn->wq);
+	return IRQ_HANDLED;
+}
+
+static int tdx_quote_notify_alloc_irq(struct tdx_quote_notify *qn,
+				      unsigned int cpu)
+{
+	struct irq_alloc_info info;
+	int irq, rc;
+
+	/* init_irq_alloc_info() is not exported; this is all it does. */
+	memset(&info, 0, sizeof(info));
+	info.mask = cpumask_of(cpu);
+	irq = irq_domain_alloc_irqs(x86_vector_domain, 1, cpu_to_node(cpu),
+				    &info);
+	if (irq <= 0)
+		return irq ?: -ENOSPC;
+
+	irq_set_handler(irq, handle_edge_irq);
+	tdx_irq_allow_process_context_move(irq);
+	rc = request_irq(irq, tdx_quote_notify_irq, IRQF_NOBALANCING,
+			 "tdx_guest_quote", qn);
+	if (rc) {
+		irq_dispose_mapping(irq);
+		return rc;
+	}
+	qn->irq = irq;
+	return 0;
+}
+
+static void tdx_quote_notify_free_irq(struct tdx_quote_notify *qn)
+{
+	free_irq(qn->irq, qn);
+	irq_dispose_mapping(qn->irq);
+	qn->irq = 0;
+}
+
+static enum cpuhp_state tdx_quote_notify_cpuhp;
+
+/*
+ * The instance the host can notify; there is one per TD, like the vector.
+ * The lock keeps a reader of the parameter from racing module unload.
+ */
+static struct tdx_quote_notify *tdx_quote_notify_platform;
+static DEFINE_MUTEX(tdx_quote_notify_platform_lock);
+
+static int quote_completion_get(char *buf, const struct kernel_param *kp)
+{
+	guard(mutex)(&tdx_quote_notify_platform_lock);
+	if (!tdx_quote_notify_platform)
+		return sysfs_emit(buf, "poll: no platform loaded\n");
+	return tdx_quote_notify_describe(tdx_quote_notify_platform, buf,
+					 PAGE_SIZE);
+}
+
+static const struct kernel_param_ops quote_completion_ops = {
+	.get = quote_completion_get,
+};
+module_param_cb(quote_completion, &quote_completion_ops, NULL, 0444);
+MODULE_PARM_DESC(quote_completion,
+		 "How GetQuote completion is found now: \"interrupt vector V cpu C\" or \"poll: <why>\"");
+
+/* Own a vector on one CPU and tell the host; hotplug is held off. */
+static int tdx_quote_notify_claim(struct tdx_quote_notify *qn)
+{
+	/* Any CPU will do; the last one keeps it off CPU 0's crowded vectors. */
+	unsigned int cpu = cpumask_last(cpu_online_mask);
+	int rc;
+
+	guard(mutex)(&qn->lock);
+	rc = tdx_quote_notify_alloc_irq(qn, cpu);
+	if (rc) {
+		tdx_quote_notify_disable(qn, "no interrupt vector");
+		return rc;
+	}
+	rc = tdx_quote_notify_place(qn, cpu);
+	if (rc) {
+		tdx_quote_notify_free_irq(qn);
+		tdx_quote_notify_disable(qn, rc == -EOPNOTSUPP ?
+					 "the host refused the vector" :
+					 "registering the vector failed");
+	}
+	return rc;
+}
+
+static int tdx_quote_notify_start(struct tdx_quote_notify *qn)
+{
+	int rc;
+
+	if (!qn->ops->notify_offered || !qn->ops->setup_notify ||
+	    !qn->ops->notify_offered()) {
+		tdx_quote_notify_disable(qn, "the host does not offer it");
+		return -EOPNOTSUPP;
+	}
+
+	rc = cpuhp_setup_state_multi(CPUHP_AP_ONLINE_DYN,
+				     "virt/tdx_guest/quote_notify:online",
+				     NULL, tdx_quote_notify_cpu_down);
+	if (rc < 0) {
+		tdx_quote_notify_disable(qn, "no CPU hotplug state");
+		return rc;
+	}
+	tdx_quote_notify_cpuhp = rc;
+
+	/*
+	 * Watch CPUs before owning the vector: until the IRQ exists the
+	 * callback has nothing to move, and afterwards none can be missed.
+	 */
+	rc = cpuhp_state_add_instance_nocalls(tdx_quote_notify_cpuhp,
+					      &qn->cpuhp_node);
+	if (!rc) {
+		scoped_guard(cpus_read_lock)
+			rc = tdx_quote_notify_claim(qn);
+		if (rc)
+			cpuhp_state_remove_instance_nocalls(tdx_quote_notify_cpuhp,
+							    &qn->cpuhp_node);
+	} else {
+		tdx_quote_notify_disable(qn, "no CPU hotplug instance");
+	}
+	if (rc) {
+		cpuhp_remove_multi_state(tdx_quote_notify_cpuhp);
+		tdx_quote_notify_cpuhp = 0;
+	}
+	return rc;
+}
+
+/**
+ * tdx_quote_notify_init() - own a vector and register it with the host.
+ * @qn: zeroed state, embedded in the transport.
+ * @ops: the platform.
+ *
+ * Never fails: without the interrupt, GetQuote completion is polled. One
+ * log line says which it is, and why.
+ */
+void tdx_quote_notify_init(struct tdx_quote_notify *qn,
+			   const struct tdx_platform_ops *ops)
+{
+	int rc;
+
+	mutex_init(&qn->lock);
+	init_waitqueue_head(&qn->wq);
+	qn->ops = ops;
+	/* Platforms without the callbacks (test doubles) stay anonymous. */
+	if (ops->notify_offered) {
+		guard(mutex)(&tdx_quote_notify_platform_lock);
+		tdx_quote_notify_platform = qn;
+	}
+	rc = tdx_quote_notify_start(qn);
+	if (rc) {
+		pr_info("GetQuote completion: polling, %s (%d)\n", qn->why, rc);
+		return;
+	}
+	qn->started = true;
+	pr_info("GetQuote completion: interrupt, vector %u on CPU %u\n",
+		qn->vector, qn->cpu);
+}
+
+/**
+ * tdx_quote_notify_fini() - stop using the interrupt, then free it.
+ * @qn: state set up by tdx_quote_notify_init().
+ *
+ * The host has no way to forget a vector: a GetQuote still in flight may
+ * later inject it, which the kernel then reports as an interrupt without
+ * a handler, and nothing worse.
+ */
+void tdx_quote_notify_fini(struct tdx_quote_notify *qn)
+{
+	scoped_guard(mutex, &tdx_quote_notify_platform_lock) {
+		if (tdx_quote_notify_platform == qn)
+			tdx_quote_notify_platform = NULL;
+	}
+	if (qn->started) {
+		cpuhp_state_remove_instance_nocalls(tdx_quote_notify_cpuhp,
+						    &qn->cpuhp_node);
+		cpuhp_remove_multi_state(tdx_quote_notify_cpuhp);
+		tdx_quote_notify_cpuhp = 0;
+		scoped_guard(mutex, &qn->lock) {
+			tdx_quote_notify_disable(qn, "unloading");
+			tdx_quote_notify_free_irq(qn);
+		}
+		qn->started = false;
+	}
+	mutex_destroy(&qn->lock);
+}
+
+/**
+ * tdx_quote_notify_describe() - how GetQuote completion is found now.
+ * @qn: the state.
+ * @buf: where to write one line.
+ * @len: size of @buf.
+ *
+ * Return: what snprintf() returns.
+ */
+int tdx_quote_notify_describe(struct tdx_quote_notify *qn, char *buf,
+			      size_t len)
+{
+	guard(mutex)(&qn->lock);
+	if (READ_ONCE(qn->active))
+		return snprintf(buf, len, "interrupt vector %u cpu %u\n",
+				qn->vector, qn->cpu);
+	return snprintf(buf, len, "poll: %s\n", qn->why);
+}
