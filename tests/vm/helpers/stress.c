@@ -49,7 +49,8 @@ enum op {
 	OP_OUTBLOB,
 	OP_RMDIR,
 	OP_EXTEND,
-	OP_EXTEND_BAD,
+	OP_EXTEND_SHORT,
+	OP_EXTEND_LONG,
 	OP_MR_READ,
 	OP_GET_REPORT0,
 	OP_TIMEOUT,
@@ -58,7 +59,8 @@ enum op {
 };
 
 static const char *const op_names[NR_OPS] = {
-	"mkdir", "inblob", "inblob-empty", "outblob", "rmdir", "extend", "extend-bad-size",
+	"mkdir", "inblob", "inblob-empty", "outblob", "rmdir", "extend", "extend-47-bytes",
+	"extend-49-bytes",
 	"mr-read", "get-report0", "quote_timeout_ms", "emu-knob",
 };
 
@@ -67,7 +69,7 @@ static const char *const op_names[NR_OPS] = {
  * where success is possible, ending with -1. EINTR is everywhere a wait
  * can be interrupted: the workers take handled signals all the time.
  */
-static const int allowed[NR_OPS][12] = {
+static int allowed[NR_OPS][12] = {
 	[OP_MKDIR]	 = { 0, ENOMEM, -1 },
 	/* > 64 bytes fails in configfs itself. */
 	[OP_INBLOB]	 = { 0, EFBIG, EINTR, -1 },
@@ -77,7 +79,9 @@ static const int allowed[NR_OPS][12] = {
 			     EFBIG, EPROTO, EBUSY, ENOMEM, -1 },
 	[OP_RMDIR]	 = { 0, EBUSY, -1 },
 	[OP_EXTEND]	 = { 0, ENOSPC, EINTR, EBUSY, -1 },
-	[OP_EXTEND_BAD]	 = { EINVAL, -1 },
+	[OP_EXTEND_SHORT] = { EINVAL, -1 },
+	/* See use_tsm_mr_semantics(). */
+	[OP_EXTEND_LONG] = { EINVAL, -1 },
 	/* EBUSY: the refresh met report_busy answers 8 times in a row. */
 	[OP_MR_READ]	 = { 0, EINTR, ENOMEM, EBUSY, -1 },
 	[OP_GET_REPORT0] = { 0, EINTR, EBUSY, ENOMEM, -1 },
@@ -85,6 +89,24 @@ static const int allowed[NR_OPS][12] = {
 	[OP_TIMEOUT]	 = { 0, EINVAL, -1 },
 	[OP_KNOB]	 = { 0, -1 },
 };
+
+/*
+ * Where the kernel's tsm-mr makes the files (6.16 and later), they have
+ * size 48, and sysfs cuts a longer write to 48 bytes before the driver
+ * sees it: the RTMR is extended with them and write(2) returns 48, as
+ * upstream does (Documentation/ABI/testing/sysfs-driver-tdx-guest). A
+ * 49-byte write then has the outcomes of an extend.
+ */
+static void use_tsm_mr_semantics(void)
+{
+	struct stat st;
+
+	if (stat(MR_DIR "/rtmr2:sha384", &st) || st.st_size != 48)
+		return;
+	memcpy(allowed[OP_EXTEND_LONG], allowed[OP_EXTEND],
+	       sizeof(allowed[OP_EXTEND]));
+	printf("measurement files of size 48 (tsm-mr): a 49-byte write extends\n");
+}
 
 /* Shared by all processes: counts[op][errno]. */
 static unsigned long (*counts)[MAX_ERRNO + 1];
@@ -196,15 +218,16 @@ static void extend(void)
 {
 	unsigned char digest[49];
 	char path[128];
-	int bad = !rnd(4);
-	size_t len = bad ? (rnd(2) ? 47 : 49) : 48;
+	size_t len = rnd(4) ? 48 : rnd(2) ? 47 : 49;
+	enum op op = len == 48 ? OP_EXTEND : len < 48 ? OP_EXTEND_SHORT :
+							 OP_EXTEND_LONG;
 	size_t i;
 
 	for (i = 0; i < sizeof(digest); i++)
 		digest[i] = (unsigned char)random();
 	/* RTMR2 and 3: what user space extends on real TDs. */
 	snprintf(path, sizeof(path), MR_DIR "/rtmr%u:sha384", 2 + rnd(2));
-	count(bad ? OP_EXTEND_BAD : OP_EXTEND, write_file(path, digest, len));
+	count(op, write_file(path, digest, len));
 }
 
 static void mr_read(void)
@@ -334,6 +357,7 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	nr = (unsigned int)atoi(argv[2]);
+	use_tsm_mr_semantics();
 	counts = mmap(NULL, sizeof(*counts) * NR_OPS, PROT_READ | PROT_WRITE,
 		      MAP_SHARED | MAP_ANONYMOUS, -1, 0);
 	if (counts == MAP_FAILED) {
