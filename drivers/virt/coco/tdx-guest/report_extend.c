@@ -47,6 +47,40 @@ static void tdx_report_busy_backoff(unsigned int try)
 		     2 * try * TDX_REPORT_BUSY_BACKOFF_US);
 }
 
+/*
+ * Run @report under mr_lock, and again while the TDX module answers busy:
+ * the one retry policy of every TDG.MR.REPORT this driver issues.
+ */
+static int tdx_report_retry_busy(struct tdx_guest *tg,
+				 int (*report)(struct tdx_guest *tg, void *arg),
+				 void *arg)
+{
+	unsigned int try;
+	int rc = -EBUSY;
+
+	for (try = 1; try <= TDX_REPORT_BUSY_TRIES; try++) {
+		scoped_cond_guard(mutex_intr, return -EINTR, &tg->mr_lock)
+			rc = report(tg, arg);
+		if (rc != -EBUSY)
+			return rc;
+		if (try < TDX_REPORT_BUSY_TRIES)
+			tdx_report_busy_backoff(try);
+	}
+	return rc;
+}
+
+struct tdx_report_args {
+	const u8 *reportdata;
+	u8 *tdreport;
+};
+
+static int tdx_report_plain(struct tdx_guest *tg, void *arg)
+{
+	struct tdx_report_args *a = arg;
+
+	return tg->ops->get_report0(a->reportdata, a->tdreport);
+}
+
 /**
  * tdx_guest_get_report() - TDG.MR.REPORT, serialised with RTMR extends.
  * @tg: the provider instance.
@@ -62,18 +96,9 @@ static void tdx_report_busy_backoff(unsigned int try)
 int tdx_guest_get_report(struct tdx_guest *tg, const u8 *reportdata,
 			 u8 *tdreport)
 {
-	unsigned int try;
-	int rc = -EBUSY;
+	struct tdx_report_args a = { reportdata, tdreport };
 
-	for (try = 1; try <= TDX_REPORT_BUSY_TRIES; try++) {
-		scoped_cond_guard(mutex_intr, return -EINTR, &tg->mr_lock)
-			rc = tg->ops->get_report0(reportdata, tdreport);
-		if (rc != -EBUSY)
-			return rc;
-		if (try < TDX_REPORT_BUSY_TRIES)
-			tdx_report_busy_backoff(try);
-	}
-	return rc;
+	return tdx_report_retry_busy(tg, tdx_report_plain, &a);
 }
 EXPORT_SYMBOL_IF_KUNIT(tdx_guest_get_report);
 
@@ -98,38 +123,49 @@ static bool tdx_mr_cache_copy(struct tdx_mr_cache *c, size_t offset,
 	return true;
 }
 
+struct tdx_mr_read_args {
+	struct tdx_report_args report;
+	size_t offset;
+	size_t len;
+	bool live;
+	u8 *buf;
+};
+
+/* Called with mr_lock held, once per try. */
+static int tdx_mr_cache_fill(struct tdx_guest *tg, void *arg)
+{
+	struct tdx_mr_read_args *a = arg;
+	struct tdx_mr_cache *c = &tg->mr_cache;
+	int rc;
+
+	/* Readers that waited for the one refreshing use its report. */
+	if (tdx_mr_cache_copy(c, a->offset, a->len, a->live, a->buf))
+		return 0;
+	rc = tdx_report_plain(tg, &a->report);
+	if (rc)
+		return rc;
+	memcpy(&c->report, a->report.tdreport, sizeof(c->report));
+	c->taken = jiffies;
+	c->extended = false;
+	c->valid = true;
+	tdx_mr_cache_copy(c, a->offset, a->len, a->live, a->buf);
+	return 0;
+}
+
 static int tdx_mr_cache_refresh(struct tdx_guest *tg, size_t offset,
 				size_t len, bool live, u8 *buf)
 {
 	u8 *reportdata __free(kfree) = kzalloc(TDX_REPORTDATA_SIZE,
 					       GFP_KERNEL);
 	u8 *tdreport __free(kfree) = kzalloc(TDX_TDREPORT_SIZE, GFP_KERNEL);
-	struct tdx_mr_cache *c = &tg->mr_cache;
-	unsigned int try;
-	int rc = -EBUSY;
+	struct tdx_mr_read_args a = {
+		.report = { reportdata, tdreport },
+		.offset = offset, .len = len, .live = live, .buf = buf,
+	};
 
 	if (!reportdata || !tdreport)
 		return -ENOMEM;
-	for (try = 1; try <= TDX_REPORT_BUSY_TRIES; try++) {
-		scoped_cond_guard(mutex_intr, return -EINTR, &tg->mr_lock) {
-			/* Readers that waited for the one refreshing use it. */
-			if (tdx_mr_cache_copy(c, offset, len, live, buf))
-				return 0;
-			rc = tg->ops->get_report0(reportdata, tdreport);
-			if (!rc) {
-				memcpy(&c->report, tdreport, sizeof(c->report));
-				c->taken = jiffies;
-				c->extended = false;
-				c->valid = true;
-				tdx_mr_cache_copy(c, offset, len, live, buf);
-			}
-		}
-		if (rc != -EBUSY)
-			return rc;
-		if (try < TDX_REPORT_BUSY_TRIES)
-			tdx_report_busy_backoff(try);
-	}
-	return rc;
+	return tdx_report_retry_busy(tg, tdx_mr_cache_fill, &a);
 }
 
 /**
