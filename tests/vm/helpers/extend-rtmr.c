@@ -22,28 +22,11 @@
 /* Not in any installed header: the layout lives in this project. */
 #include "../../../include/uapi/tdx-guest/extend_rtmr.h"
 
+#include "dev_helper.h"
+
 static int fail(const char *what)
 {
-	int err = errno;
-
-	printf("%s\n", err == ENOTTY ? "ENOTTY" : err == EFAULT ? "EFAULT" :
-	       err == EINVAL ? "EINVAL" : err == EIO ? "EIO" :
-	       err == EBUSY ? "EBUSY" : err == ENOSPC ? "ENOSPC" :
-	       strerror(err));
-	fprintf(stderr, "extend-rtmr: %s: %s\n", what, strerror(err));
-	return 1;
-}
-
-static int read_exact(const char *path, void *buf, size_t len)
-{
-	int fd = open(path, O_RDONLY);
-	ssize_t n;
-
-	if (fd < 0)
-		return -1;
-	n = read(fd, buf, len);
-	close(fd);
-	return n == (ssize_t)len ? 0 : -1;
+	return dev_helper_fail("extend-rtmr", what);
 }
 
 int main(int argc, char **argv)

@@ -17,28 +17,11 @@
 
 #include <linux/tdx-guest.h>
 
+#include "dev_helper.h"
+
 static int fail(const char *what)
 {
-	int err = errno;
-
-	printf("%s\n", err == ENOTTY ? "ENOTTY" : err == EFAULT ? "EFAULT" :
-	       err == EINVAL ? "EINVAL" : err == EIO ? "EIO" :
-	       err == EBUSY ? "EBUSY" : err == EACCES ? "EACCES" :
-	       strerror(err));
-	fprintf(stderr, "get-report0: %s: %s\n", what, strerror(err));
-	return 1;
-}
-
-static int read_exact(const char *path, void *buf, size_t len)
-{
-	int fd = open(path, O_RDONLY);
-	ssize_t n;
-
-	if (fd < 0)
-		return -1;
-	n = read(fd, buf, len);
-	close(fd);
-	return n == (ssize_t)len ? 0 : -1;
+	return dev_helper_fail("get-report0", what);
 }
 
 static int write_all(const char *path, const void *buf, size_t len)
