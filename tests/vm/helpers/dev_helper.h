@@ -21,11 +21,11 @@ static const char *errno_name(int err)
 	} names[] = {
 		{ ENOTTY, "ENOTTY" }, { EFAULT, "EFAULT" }, { EINVAL, "EINVAL" },
 		{ EIO, "EIO" }, { EBUSY, "EBUSY" }, { EACCES, "EACCES" },
-		{ ENOSPC, "ENOSPC" },
+		{ ENOSPC, "ENOSPC" }, { 0, NULL },
 	};
 	size_t i;
 
-	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+	for (i = 0; names[i].name; i++)
 		if (names[i].err == err)
 			return names[i].name;
 	return strerror(err);
