@@ -51,7 +51,11 @@ static int __init tdx_emu_init(void)
 	rc = tdx_emu_tdx_init();
 	if (rc)
 		return rc;
-	tdx_emu_quote_host_init();
+	rc = tdx_emu_quote_host_init();
+	if (rc) {
+		tdx_emu_tdx_exit();
+		return rc;
+	}
 	rc = tdx_emu_qgs_dev_init();
 	if (rc) {
 		tdx_emu_quote_host_exit();

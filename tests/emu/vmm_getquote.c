@@ -120,6 +120,8 @@ struct tdx_emu_quote_req {
  * @stopping: the module is going away: @wake must not be armed again.
  * @waitq: where the service waits for requests.
  * @event_loop: completes and expires requests.
+ * @thread: where @event_loop runs: the VMM's own thread, as QEMU's main
+ *	loop is, not a kernel-wide workqueue shared with everything else.
  * @wake: runs @event_loop when the next request needs attention.
  */
 struct tdx_emu_host {
@@ -132,6 +134,7 @@ struct tdx_emu_host {
 	bool stopping;
 	wait_queue_head_t waitq;
 	struct work_struct event_loop;
+	struct workqueue_struct *thread;
 	struct hrtimer wake;
 };
 
@@ -209,7 +212,7 @@ static void tdx_emu_req_answer(struct tdx_emu_quote_req *req, u64 status,
 
 static void tdx_emu_kick(void)
 {
-	queue_work(system_wq, &host.event_loop);
+	queue_work(host.thread, &host.event_loop);
 }
 
 static enum hrtimer_restart tdx_emu_wake(struct hrtimer *timer)
@@ -620,10 +623,13 @@ ssize_t tdx_emu_service_write(const char __user *ubuf, size_t count)
 /**
  * tdx_emu_quote_host_init() - start the emulated VMM's GetQuote handling.
  *
- * Return: 0.
+ * Return: 0, or -ENOMEM.
  */
 int tdx_emu_quote_host_init(void)
 {
+	host.thread = alloc_ordered_workqueue("tdx_emu_vmm", 0);
+	if (!host.thread)
+		return -ENOMEM;
 	mutex_init(&host.lock);
 	INIT_LIST_HEAD(&host.reqs);
 	init_waitqueue_head(&host.waitq);
@@ -648,6 +654,7 @@ void tdx_emu_quote_host_exit(void)
 		host.stopping = true;
 	hrtimer_cancel(&host.wake);
 	cancel_work_sync(&host.event_loop);
+	destroy_workqueue(host.thread);
 	list_for_each_entry_safe(req, next, &host.reqs, node) {
 		list_del(&req->node);
 		tdx_emu_req_free(req);

@@ -48,6 +48,9 @@ report_patterns=(
 	'list_add corruption'
 	'list_del corruption'
 	'blocked for more than [0-9]+ seconds'
+	# Linux 7.x names a module that queues work on a workqueue it is
+	# retiring; the module must move before the workqueue goes.
+	'enqueued on deprecated workqueue'
 	# lockdep switches itself off when a taint makes it unreliable; every
 	# later locking bug would go unreported.
 	'Disabling lock debugging due to kernel taint'
