@@ -11,6 +11,7 @@
  */
 #include <linux/debugfs.h>
 #include <linux/fs.h>
+#include <linux/slab.h>
 #include <kunit/visibility.h>
 
 #include "emu.h"
@@ -65,6 +66,22 @@ static int qemu_header_order_set(void *data, u64 val)
 DEFINE_DEBUGFS_ATTRIBUTE(qemu_header_order_fops, qemu_header_order_get,
 			 qemu_header_order_set, "%llu\n");
 
+/*
+ * A leak on purpose, so that a test can show the VM harness finds what a
+ * test leaks: the pointer is forgotten, and only kmemleak knows.
+ */
+static int leak_bytes_set(void *data, u64 val)
+{
+	void *lost;
+
+	if (!val || val > PAGE_SIZE)
+		return -EINVAL;
+	/* Zeroed: nothing in it may look like a pointer to another leak. */
+	lost = kzalloc(val, GFP_KERNEL);
+	return lost ? 0 : -ENOMEM;
+}
+DEFINE_DEBUGFS_ATTRIBUTE(leak_bytes_fops, NULL, leak_bytes_set, "%llu\n");
+
 static int counter_get(void *data, u64 *val)
 {
 	*val = atomic64_read(data);
@@ -106,6 +123,8 @@ int tdx_emu_debugfs_init(void)
 	debugfs_create_file_unsafe("report_calls", 0400, dir,
 				   &tdx_emu_counters.report_calls,
 				   &counter_fops);
+	debugfs_create_file_unsafe("leak_bytes", 0200, dir, NULL,
+				   &leak_bytes_fops);
 	tdx_emu_debugfs_dir = dir;
 	return 0;
 }
