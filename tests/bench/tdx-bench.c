@@ -897,10 +897,11 @@ static int cmd_latency(const struct opts *o)
 		     o->delays_ms[k], n, traced ? ", traced" : "");
 
 		/*
-		 * Unmeasured requests until the provider's poll history (its
-		 * last TDX_QUOTE_HISTORY completions, 4) holds only this
-		 * service time: the samples show the steady state, and
-		 * "first_ms" the first request after the change.
+		 * Unmeasured requests after the change, until the provider's
+		 * poll schedule, which expects the earliest of its last four
+		 * completion times, holds only this service time: the
+		 * samples show the steady state, and "first_ms" the first
+		 * request after the change.
 		 */
 		for (i = 0; i < SETTLE_REQUESTS; i++) {
 			if (one_report(&d, buf, i ? &settle : &warm, err,

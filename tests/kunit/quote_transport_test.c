@@ -709,6 +709,40 @@ static void only_successful_quotes_steer_the_poll_schedule(struct kunit *test)
 	KUNIT_EXPECT_LE(test, latest, took_ns);
 }
 
+/*
+ * The poll schedule expects the next answer at the earliest recent one:
+ * one slow answer does not move the expectation, a faster one moves it at
+ * once, and a service that stays slower is followed within
+ * TDX_QUOTE_HISTORY requests.
+ */
+static void expectation_is_the_earliest_recent_answer(struct kunit *test)
+{
+	struct tdx_qt_ctx *c = test->priv;
+	unsigned int i;
+	u64 first;
+
+	c->h->mode = TDX_FAKE_LATER;
+	c->h->out_len = 128;
+	c->h->delay_ms = 10;
+	KUNIT_ASSERT_EQ(test, tdx_qt_request(test), 0);
+	first = tdx_quote_expected_ns(&c->qt);
+	KUNIT_ASSERT_NE(test, first, 0);
+
+	c->h->delay_ms = 40;
+	KUNIT_ASSERT_EQ(test, tdx_qt_request(test), 0);
+	KUNIT_EXPECT_EQ(test, tdx_quote_expected_ns(&c->qt), first);
+
+	c->h->delay_ms = 1;
+	KUNIT_ASSERT_EQ(test, tdx_qt_request(test), 0);
+	KUNIT_EXPECT_LT(test, tdx_quote_expected_ns(&c->qt), first);
+
+	c->h->delay_ms = 40;
+	for (i = 0; i < TDX_QUOTE_HISTORY; i++)
+		KUNIT_ASSERT_EQ(test, tdx_qt_request(test), 0);
+	KUNIT_EXPECT_GT(test, tdx_quote_expected_ns(&c->qt),
+			30 * NSEC_PER_MSEC);
+}
+
 static struct kunit_case tdx_qt_cases[] = {
 	KUNIT_CASE(request_header_is_version_1_with_the_tdreport),
 	KUNIT_CASE(previous_quote_is_wiped_before_next_request),
@@ -732,6 +766,7 @@ static struct kunit_case tdx_qt_cases[] = {
 	KUNIT_CASE(answer_during_the_last_sleep_is_returned),
 	KUNIT_CASE(late_completion_is_found_by_polling),
 	KUNIT_CASE(only_successful_quotes_steer_the_poll_schedule),
+	KUNIT_CASE(expectation_is_the_earliest_recent_answer),
 	{}
 };
 

@@ -36,31 +36,30 @@
  * a look every TDX_QUOTE_NOTIFY_SAFETY_MS in case it is lost. Otherwise,
  * or with quote_notify=poll, completion is found by polling. Each look
  * costs a timer wake-up, so the schedule trades wake-ups against how late
- * an answer is seen:
+ * an answer is seen, steered by one fact: a quote service tends to take
+ * about as long as it took the last few times. The earliest of the last
+ * four completions, t, is where the next answer is expected: one slow
+ * answer (a busy host) does not move that away from where the next one
+ * most likely comes, and a service that got faster moves it at once.
  *
- * - With nothing known, the first look comes after tens of microseconds
- *   and each interval is a tenth of the time waited so far, up to a cap:
- *   an answer is seen at most 10% (or the cap) after it came, for about
- *   25 wake-ups per tenfold of waiting.
- * - A quote service tends to take about as long as it took the last few
- *   times. Around each of those times t (a window of t/64 + 50 us on
- *   either side) looks come every t/64, from 50 us to 500 us apart: that
- *   is where the answer most likely arrives, and where the latency target
- *   is won.
- * - Before the first window is reached the answer is unlikely, so
- *   intervals grow faster (three times the time waited, to a higher cap).
- *   A service that got faster is still seen within four times its new
- *   time, and the history follows it within a few requests.
- * - Once a window has been reached, the schedule is never coarser than
- *   with nothing known, so a service slower than recently is seen within
- *   a tenth of its time.
- * - No sleep runs past the start of a window ahead.
+ * - With t unknown, each interval is a tenth of the time waited (from tens
+ *   of microseconds, up to a cap): an answer is seen at most 10% (or the
+ *   cap) after it came.
+ * - Before t the answer is unlikely: each interval is three times the time
+ *   waited, but no sleep runs into the window that starts t/64 + 50 us
+ *   before t. A service that got faster is still seen within four times
+ *   its new time.
+ * - From the window on, looks come every t/64 (50 to 500 us): that is where
+ *   the answer most likely comes, and where the latency target is won.
+ *   Past t they back off again, each an eighth of how late the answer is
+ *   by then (never coarser than with t unknown): a host that is a little
+ *   late costs a little latency, one that is much later few wake-ups.
  *
  * Each successful completion is remembered as the middle of the last two
- * looks, the best estimate of when it came, so the windows do not drift
- * towards the late side of where a coarse look happened to find it.
- * Failures are not remembered: an instant "unavailable" or a service's
- * timeout says nothing about how long the next quote takes.
+ * looks, so the expectation does not drift towards the late side of where
+ * a coarse look happened to find it. Failures are not remembered: an
+ * instant "unavailable" or a service's timeout says nothing about how long
+ * the next quote takes.
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
@@ -88,9 +87,7 @@
 #define TDX_QUOTE_POLL_FIRST_NS		(20 * NSEC_PER_USEC)
 #define TDX_QUOTE_POLL_MIN_STEP_NS	NSEC_PER_USEC
 #define TDX_QUOTE_POLL_MAX_NS		(20 * NSEC_PER_MSEC)
-/* Before a window the answer is unlikely: longer intervals, higher cap. */
-#define TDX_QUOTE_POLL_AHEAD_MAX_NS	(50 * NSEC_PER_MSEC)
-/* Windows around recent completion times, and intervals inside them. */
+/* The window before the expected completion time, and looks from then. */
 #define TDX_QUOTE_WINDOW_PAD_NS		(50 * NSEC_PER_USEC)
 #define TDX_QUOTE_POLL_NEAR_MIN_NS	(50 * NSEC_PER_USEC)
 #define TDX_QUOTE_POLL_NEAR_MAX_NS	(500 * NSEC_PER_USEC)
@@ -291,37 +288,29 @@ static u64 tdx_quote_base_interval(u64 elapsed_ns)
 		       TDX_QUOTE_POLL_MAX_NS);
 }
 
-/* Before a window: three times the time waited, within bounds. */
-static u64 tdx_quote_ahead_interval(u64 elapsed_ns)
+/**
+ * tdx_quote_expected_ns() - when the next GetQuote is expected to complete.
+ * @qt: the transport, whose recent completion times it weighs.
+ *
+ * Return: nanoseconds from the hypercall, or 0 while nothing is known.
+ */
+u64 tdx_quote_expected_ns(const struct tdx_quote_transport *qt)
 {
-	return clamp_t(u64, elapsed_ns * 3, TDX_QUOTE_POLL_FIRST_NS,
-		       TDX_QUOTE_POLL_AHEAD_MAX_NS);
-}
+	u64 earliest = 0;
+	unsigned int i;
 
-/* The window around a recent completion time @t_ns: [start, end). */
-static u64 tdx_quote_window_start(u64 t_ns)
-{
-	u64 margin = t_ns / 64 + TDX_QUOTE_WINDOW_PAD_NS;
-
-	return t_ns > margin ? t_ns - margin : 0;
+	for (i = 0; i < TDX_QUOTE_HISTORY; i++)
+		if (qt->recent_ns[i] && (!earliest || qt->recent_ns[i] < earliest))
+			earliest = qt->recent_ns[i];
+	return earliest;
 }
-
-static u64 tdx_quote_window_end(u64 t_ns)
-{
-	return t_ns + t_ns / 64 + TDX_QUOTE_WINDOW_PAD_NS;
-}
-
-static u64 tdx_quote_near_interval(u64 t_ns)
-{
-	return clamp_t(u64, t_ns / 64, TDX_QUOTE_POLL_NEAR_MIN_NS,
-		       TDX_QUOTE_POLL_NEAR_MAX_NS);
-}
+EXPORT_SYMBOL_IF_KUNIT(tdx_quote_expected_ns);
 
 /**
  * tdx_quote_poll_interval() - how long to sleep before the next look.
  * @elapsed_ns: time since the host took the request.
- * @recent_ns: when recent requests completed; 0 entries are unused.
- * @nr_recent: entries in @recent_ns.
+ * @expected_ns: when the answer is expected (tdx_quote_expected_ns()); 0
+ *	if nothing is known.
  *
  * Implements the schedule the DOC comment of this file describes. It
  * depends on nothing but its arguments, so every property of it can be
@@ -329,33 +318,24 @@ static u64 tdx_quote_near_interval(u64 t_ns)
  *
  * Return: the next interval in nanoseconds, at least 1 us.
  */
-u64 tdx_quote_poll_interval(u64 elapsed_ns, const u64 *recent_ns,
-			    unsigned int nr_recent)
+u64 tdx_quote_poll_interval(u64 elapsed_ns, u64 expected_ns)
 {
-	u64 next_window = U64_MAX, near = U64_MAX, next;
-	bool window_reached = false;
-	unsigned int i;
+	u64 margin = expected_ns / 64 + TDX_QUOTE_WINDOW_PAD_NS;
+	u64 next = tdx_quote_base_interval(elapsed_ns);
 
-	for (i = 0; i < nr_recent; i++) {
-		u64 t = recent_ns[i], start;
+	u64 late_ns = elapsed_ns > expected_ns ? elapsed_ns - expected_ns : 0;
 
-		if (!t)
-			continue;
-		start = tdx_quote_window_start(t);
-		if (elapsed_ns < start) {
-			next_window = min(next_window, start);
-			continue;
-		}
-		window_reached = true;
-		if (elapsed_ns < tdx_quote_window_end(t))
-			near = min(near, tdx_quote_near_interval(t));
+	if (expected_ns && elapsed_ns + margin < expected_ns) {
+		/* Too early for the answer; but no sleep into the window. */
+		next = min(max_t(u64, 3 * elapsed_ns, TDX_QUOTE_POLL_FIRST_NS),
+			   expected_ns - margin - elapsed_ns);
+	} else if (expected_ns) {
+		/* Close looks, backing off again as the answer gets late. */
+		next = min(next, max(clamp_t(u64, expected_ns / 64,
+					     TDX_QUOTE_POLL_NEAR_MIN_NS,
+					     TDX_QUOTE_POLL_NEAR_MAX_NS),
+				     late_ns / 8));
 	}
-	if (next_window != U64_MAX && !window_reached)
-		next = tdx_quote_ahead_interval(elapsed_ns);
-	else
-		next = min(near, tdx_quote_base_interval(elapsed_ns));
-	if (next_window != U64_MAX)
-		next = min(next, next_window - elapsed_ns);
 	return max_t(u64, next, TDX_QUOTE_POLL_MIN_STEP_NS);
 }
 EXPORT_SYMBOL_IF_KUNIT(tdx_quote_poll_interval);
@@ -467,8 +447,8 @@ static int tdx_quote_wait(struct tdx_quote_transport *qt,
 			  const struct tdx_getquote_hdr *hdr, ktime_t deadline,
 			  u64 *status)
 {
+	u64 expected = tdx_quote_expected_ns(qt), elapsed, last_busy = 0;
 	ktime_t start = ktime_get(), now;
-	u64 elapsed, last_busy = 0;
 	int rc = 0;
 
 	for (;;) {
@@ -494,8 +474,7 @@ static int tdx_quote_wait(struct tdx_quote_transport *qt,
 			last_busy = elapsed;
 			/* Decided from the time now: no sleep overshoots a window. */
 			rc = tdx_quote_sleep_until(tdx_quote_poll_interval(elapsed,
-									   qt->recent_ns,
-									   TDX_QUOTE_HISTORY),
+									   expected),
 						   now, deadline);
 		}
 	}

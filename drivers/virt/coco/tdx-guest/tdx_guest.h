@@ -19,7 +19,7 @@
 
 struct tdx_quote_buf;
 
-/* How many recent GetQuote completion times steer the poll schedule. */
+/* How many recent GetQuote completion times the poll schedule weighs. */
 #define TDX_QUOTE_HISTORY	4
 
 /**
@@ -192,8 +192,8 @@ extern unsigned int quote_timeout_ms;
 int tdx_quote_transport_init(struct tdx_quote_transport *qt,
 			     const struct tdx_platform_ops *ops);
 void tdx_quote_transport_fini(struct tdx_quote_transport *qt);
-u64 tdx_quote_poll_interval(u64 elapsed_ns, const u64 *recent_ns,
-			    unsigned int nr_recent);
+u64 tdx_quote_expected_ns(const struct tdx_quote_transport *qt);
+u64 tdx_quote_poll_interval(u64 elapsed_ns, u64 expected_ns);
 int tdx_quote_status_to_errno(u64 status);
 int tdx_quote_get(struct tdx_quote_transport *qt, const u8 *tdreport,
 		  u8 **quote, size_t *quote_len);
