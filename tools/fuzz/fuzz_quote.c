@@ -44,7 +44,7 @@ int fuzz_one_input(const uint8_t *data, size_t size)
 		for (i = 0; i < nr_fields; i++)
 			print_field(&in, fields[i].name);
 		if (in.fmt == FORMAT_QUOTE)
-			verify(&in, FUZZ_ROOT);
+			verify(&in, FUZZ_ROOT, NULL);
 	}
 	fflush(stdout);
 	input_free(&in);

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "../common/util.h"
 #include "fields.h"
@@ -15,7 +16,7 @@
 static const char help_head[] =
 	"Usage: tdx-quote decode [--json] FILE\n"
 	"       tdx-quote field FILE NAME\n"
-	"       tdx-quote verify [--root ROOT.pem] FILE\n"
+	"       tdx-quote verify [--root ROOT.pem] [--at TIME] FILE\n"
 	"       tdx-quote replay [--ccel CCEL] [--log LOG] FILE\n"
 	"       tdx-quote --help\n"
 	"\n"
@@ -35,7 +36,7 @@ static const char help_head[] =
 	"  field FILE NAME     print one field's value alone, for scripts: hex\n"
 	"                      for byte fields, decimal for version, 0x.. for\n"
 	"                      tee_type\n"
-	"  verify [--root ROOT.pem] FILE\n"
+	"  verify [--root ROOT.pem] [--at TIME] FILE\n"
 	"                      check a Quote: lengths, the Quote signature by the\n"
 	"                      attestation key, the QE report's binding of that\n"
 	"                      key, the QE report signature by the PCK\n"
@@ -43,6 +44,9 @@ static const char help_head[] =
 	"                      anchor: Intel's SGX Root CA, installed with the\n"
 	"                      tool and checked against its SHA-256 fingerprint,\n"
 	"                      or ROOT.pem (emulated Quotes need the test root).\n"
+	"                      The certificates must be valid now, or at TIME\n"
+	"                      (UTC, as 2026-11-30T12:00:00Z), for example when\n"
+	"                      the Quote was made.\n"
 	"                      One line per check (\"ok: ...\" or \"FAIL: ...\"),\n"
 	"                      then \"verified\" or \"verification failed\". Policy\n"
 	"                      (TCB level, measurements) is left to the caller.\n"
@@ -133,7 +137,7 @@ static int cmd_field(int argc, char **argv)
 
 /**
  * struct option_value - an option of verify or replay, and its value.
- * @name: "--root", "--ccel" or "--log".
+ * @name: "--root", "--at", "--ccel" or "--log".
  * @value: set to its argument, NULL when absent.
  */
 struct option_value {
@@ -180,19 +184,46 @@ static int parse_opts(const char *cmd, struct option_value *opts,
 	return 0;
 }
 
+#define UTC_FORMAT "%Y-%m-%dT%H:%M:%SZ"
+
+/*
+ * Parse a UTC time written as YYYY-MM-DDTHH:MM:SSZ, and nothing else.
+ * Return: 0, or -1 if @s is not one. A date that does not exist (February
+ * 30th) is refused: it must read the same when written back.
+ */
+static int parse_utc(const char *s, time_t *t)
+{
+	struct tm tm = { 0 };
+	const char *end = strptime(s, UTC_FORMAT, &tm);
+	char back[32];
+
+	if (!end || *end)
+		return -1;
+	*t = timegm(&tm);
+	if (*t == (time_t)-1 || !gmtime_r(t, &tm) ||
+	    !strftime(back, sizeof(back), UTC_FORMAT, &tm))
+		return -1;
+	return strcmp(back, s) ? -1 : 0;
+}
+
 static int cmd_verify(int argc, char **argv)
 {
-	struct option_value root = { .name = "--root" };
+	struct option_value opts[] = { { .name = "--root" },
+				       { .name = "--at" } };
 	const char *path;
 	struct input in;
+	time_t at;
 	int ret;
 
-	ret = parse_opts("verify", &root, 1, argc, argv, &path);
+	ret = parse_opts("verify", opts, 2, argc, argv, &path);
 	if (ret)
 		return ret;
+	if (opts[1].value && parse_utc(opts[1].value, &at))
+		return usage_error("verify: --at '%s' is not a UTC time like 2026-11-30T12:00:00Z",
+				   opts[1].value);
 	ret = input_load(&in, path);
 	if (!ret)
-		ret = verify(&in, root.value);
+		ret = verify(&in, opts[0].value, opts[1].value ? &at : NULL);
 	input_free(&in);
 	return ret;
 }

@@ -7,6 +7,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <time.h>
 
 #include <openssl/x509.h>
 
@@ -38,7 +39,7 @@ void input_free(struct input *in);
 
 int decode(const struct input *in, int json);
 int print_field(const struct input *in, const char *name);
-int verify(const struct input *in, const char *root_path);
+int verify(const struct input *in, const char *root_path, const time_t *at);
 X509 *default_anchor(char *path, size_t pathlen);
 int replay(const struct input *in, const char *ccel_path,
 	   const char *log_path);

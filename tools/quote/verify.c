@@ -19,6 +19,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #include <openssl/err.h>
 #include <openssl/x509.h>
@@ -31,6 +32,7 @@
 
 struct verifier {
 	const struct quote_view *v;
+	const time_t *at;
 	int failed;
 };
 
@@ -117,9 +119,12 @@ static int chain_is_path(struct stack_st_X509 *chain, X509_STORE_CTX *ctx,
 	return 1;
 }
 
-/* Return: 1 if @chain leads from its first certificate to @root. */
-static int chain_to_root(struct stack_st_X509 *chain, X509 *root, char *err,
-			 size_t errlen)
+/*
+ * Return: 1 if @chain leads from its first certificate to @root, every
+ * certificate valid at *@at (NULL: now).
+ */
+static int chain_to_root(struct stack_st_X509 *chain, X509 *root,
+			 const time_t *at, char *err, size_t errlen)
 {
 	X509_STORE *store = X509_STORE_new();
 	X509_STORE_CTX *ctx = X509_STORE_CTX_new();
@@ -137,6 +142,8 @@ static int chain_to_root(struct stack_st_X509 *chain, X509 *root, char *err,
 	    !X509_STORE_CTX_init(ctx, store, sk_X509_value(chain, 0),
 				 untrusted))
 		goto out;
+	if (at)
+		X509_VERIFY_PARAM_set_time(X509_STORE_CTX_get0_param(ctx), *at);
 	ok = X509_verify_cert(ctx) == 1;
 	if (ok) {
 		ok = chain_is_path(chain, ctx, err, errlen);
@@ -182,20 +189,23 @@ static void check_chain_and_qe(struct verifier *vr, X509 *root,
 {
 	const struct quote_view *v = vr->v;
 	struct stack_st_X509 *chain;
-	char err[160];
+	char err[160], when[40] = "now";
 
+	if (vr->at)
+		strftime(when, sizeof(when), "at %Y-%m-%dT%H:%M:%SZ",
+			 gmtime(vr->at));
 	chain = pem_chain_parse(v->chain, v->chain_len, err, sizeof(err));
 	if (!chain) {
 		report(vr, 0, "PCK chain: %s", err);
 		check_qe_signature(vr, NULL);
 		return;
 	}
-	if (chain_to_root(chain, root, err, sizeof(err)))
-		report(vr, 1, "PCK chain: %d certificates verify to %s",
-		       sk_X509_num(chain), root_name);
+	if (chain_to_root(chain, root, vr->at, err, sizeof(err)))
+		report(vr, 1, "PCK chain: %d certificates verify to %s, valid %s",
+		       sk_X509_num(chain), root_name, when);
 	else
-		report(vr, 0, "PCK chain: does not verify to %s: %s",
-		       root_name, err);
+		report(vr, 0, "PCK chain: does not verify to %s %s: %s",
+		       root_name, when, err);
 	check_qe_signature(vr, sk_X509_value(chain, 0));
 	sk_X509_pop_free(chain, X509_free);
 }
@@ -228,15 +238,18 @@ static void note_trailing(const struct quote_view *v)
  * @in: the input; must be a Quote.
  * @root_path: PEM file whose first certificate is the only trust anchor,
  *	or NULL for Intel's SGX Root CA installed with the tool.
+ * @at: when the certificates must be valid, or NULL for now: a Quote is
+ *	checked as of when it was made, or a test keeps working after its
+ *	sample's PCK certificate expires.
  *
  * Return: EXIT_OK if every check passed, EXIT_NOT_VERIFIED if one failed,
  * EXIT_USAGE if the input is no well-formed Quote or the root unreadable.
  */
-int verify(const struct input *in, const char *root_path)
+int verify(const struct input *in, const char *root_path, const time_t *at)
 {
 	char root_name[PATH_MAX + 32];
 	struct quote_view v;
-	struct verifier vr = { .v = &v };
+	struct verifier vr = { .v = &v, .at = at };
 	X509 *root;
 
 	if (in->fmt != FORMAT_QUOTE) {
