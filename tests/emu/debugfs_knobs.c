@@ -66,6 +66,17 @@ static int qemu_header_order_set(void *data, u64 val)
 DEFINE_DEBUGFS_ATTRIBUTE(qemu_header_order_fops, qemu_header_order_get,
 			 qemu_header_order_set, "%llu\n");
 
+/* Writing 1 makes the emulated VMM give up on every hung request. */
+static int quote_release_set(void *data, u64 val)
+{
+	if (val != 1)
+		return -EINVAL;
+	tdx_emu_quote_release_hung();
+	return 0;
+}
+DEFINE_DEBUGFS_ATTRIBUTE(quote_release_fops, NULL, quote_release_set,
+			 "%llu\n");
+
 /*
  * A leak on purpose, so that a test can show the VM harness finds what a
  * test leaks: the pointer is forgotten, and only kmemleak knows.
@@ -106,6 +117,8 @@ int tdx_emu_debugfs_init(void)
 	debugfs_create_atomic_t("quote_oversize", 0600, dir,
 				&f->quote_oversize);
 	debugfs_create_atomic_t("quote_hang", 0600, dir, &f->quote_hang);
+	debugfs_create_file_unsafe("quote_release", 0200, dir, NULL,
+				   &quote_release_fops);
 	debugfs_create_atomic_t("vmcall_retry", 0600, dir, &f->vmcall_retry);
 	debugfs_create_atomic_t("report_busy", 0600, dir, &f->report_busy);
 	debugfs_create_atomic_t("notify_supported", 0600, dir,

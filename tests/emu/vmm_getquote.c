@@ -408,6 +408,34 @@ void tdx_emu_service_detach(void)
 }
 
 /**
+ * tdx_emu_quote_release_hung() - fail every hung GetQuote request now.
+ *
+ * A host that held requests and finally gives up on them: each completes
+ * with status ERROR, into the guest buffer it was given, as any other
+ * completion does (header last, then the interrupt).
+ *
+ * Return: how many requests were released.
+ */
+unsigned int tdx_emu_quote_release_hung(void)
+{
+	struct tdx_emu_quote_req *req;
+	unsigned int released = 0;
+
+	scoped_guard(mutex, &host.lock) {
+		list_for_each_entry(req, &host.reqs, node) {
+			if (req->state != TDX_EMU_REQ_HUNG)
+				continue;
+			tdx_emu_req_answer(req, TDX_GETQUOTE_STATUS_ERROR,
+					   NULL, 0);
+			req->due = ktime_get();
+			released++;
+		}
+	}
+	tdx_emu_kick();
+	return released;
+}
+
+/**
  * tdx_emu_service_has_request() - is a request waiting for the service?
  *
  * Never sleeps: it is the condition of the service's wait_event and of
