@@ -188,9 +188,17 @@ static void tdx_emu_req_publish(struct tdx_emu_quote_req *req)
 		smp_wmb();
 		WRITE_ONCE(hdr->version, TDX_GETQUOTE_BUF_VERSION);
 		WRITE_ONCE(hdr->status, req->status);
-		tdx_emu_header_gap();
+		/*
+		 * Widen the window only where a guest must wait it out: a
+		 * failed request has no out_len to wait for, and its guest
+		 * may take the buffer back (and free it) at once.
+		 */
+		if (req->status == TDX_GETQUOTE_STATUS_SUCCESS)
+			tdx_emu_header_gap();
 		WRITE_ONCE(hdr->in_len, req->report_len);
 		WRITE_ONCE(hdr->out_len, req->quote_len);
+		/* QEMU injects once the header is written, in either order. */
+		tdx_emu_notify_inject();
 		return;
 	}
 	WRITE_ONCE(hdr->out_len, req->quote_len);

@@ -9,15 +9,6 @@ set -eu
 F=/sys/kernel/debug/tdx_guest_emu
 P=/sys/module/tdx_guest/parameters
 
-# irq_count - interrupts taken on tdx_guest_quote, summed over CPUs ("-"
-# when there is no such IRQ).
-irq_count()
-{
-	awk '/ tdx_guest_quote$/ { s = 0; for (i = 2; i <= NF; i++) {
-		if ($i !~ /^[0-9]+$/) break; s += $i }; print s; found = 1 }
-	     END { if (!found) print "-" }' /proc/interrupts
-}
-
 # quotes N - N Quotes in a row, each checked for its nonce.
 quotes()
 {

@@ -283,6 +283,15 @@ arm_report()
 	[ "$_e" = 0 ] || fail "writing $1/inblob: $_e"
 }
 
+# irq_count - interrupts taken on tdx_guest_quote, summed over CPUs ("-"
+# when there is no such IRQ).
+irq_count()
+{
+	awk '/ tdx_guest_quote$/ { s = 0; for (i = 2; i <= NF; i++) {
+		if ($i !~ /^[0-9]+$/) break; s += $i }; print s; found = 1 }
+	     END { if (!found) print "-" }' /proc/interrupts
+}
+
 # expect_quote_works WHAT - a fresh report directory yields a Quote whose
 # REPORTDATA is its nonce; fail naming WHAT otherwise. The directory is
 # removed afterwards.
