@@ -713,34 +713,51 @@ static void only_successful_quotes_steer_the_poll_schedule(struct kunit *test)
  * The poll schedule expects the next answer at the earliest recent one:
  * one slow answer does not move the expectation, a faster one moves it at
  * once, and a service that stays slower is followed within
- * TDX_QUOTE_HISTORY requests.
+ * TDX_QUOTE_HISTORY requests. Unused (zero) entries do not count.
  */
 static void expectation_is_the_earliest_recent_answer(struct kunit *test)
 {
 	struct tdx_qt_ctx *c = test->priv;
+	u64 *recent = c->qt.recent_ns;
 	unsigned int i;
-	u64 first;
 
+	KUNIT_EXPECT_EQ(test, tdx_quote_expected_ns(&c->qt), 0);
+	recent[2] = 10 * NSEC_PER_MSEC;
+	KUNIT_EXPECT_EQ(test, tdx_quote_expected_ns(&c->qt),
+			10 * NSEC_PER_MSEC);
+	recent[3] = 40 * NSEC_PER_MSEC;
+	KUNIT_EXPECT_EQ(test, tdx_quote_expected_ns(&c->qt),
+			10 * NSEC_PER_MSEC);
+	recent[0] = NSEC_PER_MSEC;
+	KUNIT_EXPECT_EQ(test, tdx_quote_expected_ns(&c->qt), NSEC_PER_MSEC);
+	for (i = 0; i < TDX_QUOTE_HISTORY; i++)
+		recent[i] = (40 + i) * NSEC_PER_MSEC;
+	KUNIT_EXPECT_EQ(test, tdx_quote_expected_ns(&c->qt),
+			40 * NSEC_PER_MSEC);
+}
+
+/* Each success goes into the ring, the oldest making room. */
+static void successes_replace_the_oldest_completion_time(struct kunit *test)
+{
+	struct tdx_qt_ctx *c = test->priv;
+	unsigned int i;
+	ktime_t start;
+	s64 took_ns;
+
+	for (i = 0; i < TDX_QUOTE_HISTORY; i++)
+		c->qt.recent_ns[i] = 100ULL * NSEC_PER_SEC;
 	c->h->mode = TDX_FAKE_LATER;
 	c->h->out_len = 128;
-	c->h->delay_ms = 10;
+	c->h->delay_ms = 5;
+	start = ktime_get();
 	KUNIT_ASSERT_EQ(test, tdx_qt_request(test), 0);
-	first = tdx_quote_expected_ns(&c->qt);
-	KUNIT_ASSERT_NE(test, first, 0);
-
-	c->h->delay_ms = 40;
-	KUNIT_ASSERT_EQ(test, tdx_qt_request(test), 0);
-	KUNIT_EXPECT_EQ(test, tdx_quote_expected_ns(&c->qt), first);
-
-	c->h->delay_ms = 1;
-	KUNIT_ASSERT_EQ(test, tdx_qt_request(test), 0);
-	KUNIT_EXPECT_LT(test, tdx_quote_expected_ns(&c->qt), first);
-
-	c->h->delay_ms = 40;
-	for (i = 0; i < TDX_QUOTE_HISTORY; i++)
+	took_ns = ktime_to_ns(ktime_sub(ktime_get(), start));
+	KUNIT_EXPECT_GT(test, tdx_quote_expected_ns(&c->qt), 0);
+	KUNIT_EXPECT_LE(test, tdx_quote_expected_ns(&c->qt), took_ns);
+	for (i = 1; i < TDX_QUOTE_HISTORY; i++)
 		KUNIT_ASSERT_EQ(test, tdx_qt_request(test), 0);
-	KUNIT_EXPECT_GT(test, tdx_quote_expected_ns(&c->qt),
-			30 * NSEC_PER_MSEC);
+	for (i = 0; i < TDX_QUOTE_HISTORY; i++)
+		KUNIT_EXPECT_LT(test, c->qt.recent_ns[i], 100ULL * NSEC_PER_SEC);
 }
 
 static struct kunit_case tdx_qt_cases[] = {
@@ -767,6 +784,7 @@ static struct kunit_case tdx_qt_cases[] = {
 	KUNIT_CASE(late_completion_is_found_by_polling),
 	KUNIT_CASE(only_successful_quotes_steer_the_poll_schedule),
 	KUNIT_CASE(expectation_is_the_earliest_recent_answer),
+	KUNIT_CASE(successes_replace_the_oldest_completion_time),
 	{}
 };
 

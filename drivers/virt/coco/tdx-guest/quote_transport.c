@@ -45,15 +45,17 @@
  * - With t unknown, each interval is a tenth of the time waited (from tens
  *   of microseconds, up to a cap): an answer is seen at most 10% (or the
  *   cap) after it came.
- * - Before t the answer is unlikely: each interval is three times the time
- *   waited, but no sleep runs into the window that starts t/64 + 50 us
+ * - Before t the answer is unlikely: after a first look at tens of
+ *   microseconds, each interval is three times the time waited, up to a
+ *   second, and no sleep runs into the window that starts t/64 + 50 us
  *   before t. A service that got faster is still seen within four times
- *   its new time.
- * - From the window on, looks come every t/64 (50 to 500 us): that is where
- *   the answer most likely comes, and where the latency target is won.
- *   Past t they back off again, each an eighth of how late the answer is
- *   by then (never coarser than with t unknown): a host that is a little
- *   late costs a little latency, one that is much later few wake-ups.
+ *   its new time, and never more than a second late.
+ * - From the window on, looks come every t/64 (50 to 500 us), or as with t
+ *   unknown where that is shorter: this is where the answer most likely
+ *   comes, and where the latency target is won. Past t they back off
+ *   again, each an eighth of how late the answer is by then, and never
+ *   coarser than with t unknown: a host that is a little late costs a
+ *   little latency, one that is much later few wake-ups.
  *
  * Each successful completion is remembered as the middle of the last two
  * looks, so the expectation does not drift towards the late side of where
@@ -87,6 +89,8 @@
 #define TDX_QUOTE_POLL_FIRST_NS		(20 * NSEC_PER_USEC)
 #define TDX_QUOTE_POLL_MIN_STEP_NS	NSEC_PER_USEC
 #define TDX_QUOTE_POLL_MAX_NS		(20 * NSEC_PER_MSEC)
+/* Before the window: never more than a second late for a faster host. */
+#define TDX_QUOTE_POLL_AHEAD_MAX_NS	NSEC_PER_SEC
 /* The window before the expected completion time, and looks from then. */
 #define TDX_QUOTE_WINDOW_PAD_NS		(50 * NSEC_PER_USEC)
 #define TDX_QUOTE_POLL_NEAR_MIN_NS	(50 * NSEC_PER_USEC)
@@ -299,9 +303,12 @@ u64 tdx_quote_expected_ns(const struct tdx_quote_transport *qt)
 	u64 earliest = 0;
 	unsigned int i;
 
-	for (i = 0; i < TDX_QUOTE_HISTORY; i++)
-		if (qt->recent_ns[i] && (!earliest || qt->recent_ns[i] < earliest))
-			earliest = qt->recent_ns[i];
+	for (i = 0; i < TDX_QUOTE_HISTORY; i++) {
+		u64 t = qt->recent_ns[i];
+
+		if (t && (!earliest || t < earliest))
+			earliest = t;
+	}
 	return earliest;
 }
 EXPORT_SYMBOL_IF_KUNIT(tdx_quote_expected_ns);
@@ -323,13 +330,15 @@ u64 tdx_quote_poll_interval(u64 elapsed_ns, u64 expected_ns)
 	u64 margin = expected_ns / 64 + TDX_QUOTE_WINDOW_PAD_NS;
 	u64 next = tdx_quote_base_interval(elapsed_ns);
 
-	u64 late_ns = elapsed_ns > expected_ns ? elapsed_ns - expected_ns : 0;
-
-	if (expected_ns && elapsed_ns + margin < expected_ns) {
+	if (expected_ns > margin && elapsed_ns < expected_ns - margin) {
 		/* Too early for the answer; but no sleep into the window. */
-		next = min(max_t(u64, 3 * elapsed_ns, TDX_QUOTE_POLL_FIRST_NS),
+		next = min(clamp_t(u64, 3 * elapsed_ns, TDX_QUOTE_POLL_FIRST_NS,
+				   TDX_QUOTE_POLL_AHEAD_MAX_NS),
 			   expected_ns - margin - elapsed_ns);
 	} else if (expected_ns) {
+		u64 late_ns = elapsed_ns > expected_ns ?
+			      elapsed_ns - expected_ns : 0;
+
 		/* Close looks, backing off again as the answer gets late. */
 		next = min(next, max(clamp_t(u64, expected_ns / 64,
 					     TDX_QUOTE_POLL_NEAR_MIN_NS,
