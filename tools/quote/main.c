@@ -200,7 +200,7 @@ static int parse_utc(const char *s, time_t *t)
 	if (!end || *end)
 		return -1;
 	*t = timegm(&tm);
-	if (*t == (time_t)-1 || !gmtime_r(t, &tm) ||
+	if (!gmtime_r(t, &tm) ||
 	    !strftime(back, sizeof(back), UTC_FORMAT, &tm))
 		return -1;
 	return strcmp(back, s) ? -1 : 0;

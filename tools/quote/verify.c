@@ -190,10 +190,10 @@ static void check_chain_and_qe(struct verifier *vr, X509 *root,
 	const struct quote_view *v = vr->v;
 	struct stack_st_X509 *chain;
 	char err[160], when[40] = "now";
+	struct tm tm;
 
-	if (vr->at)
-		strftime(when, sizeof(when), "at %Y-%m-%dT%H:%M:%SZ",
-			 gmtime(vr->at));
+	if (vr->at && gmtime_r(vr->at, &tm))
+		strftime(when, sizeof(when), "at %Y-%m-%dT%H:%M:%SZ", &tm);
 	chain = pem_chain_parse(v->chain, v->chain_len, err, sizeof(err));
 	if (!chain) {
 		report(vr, 0, "PCK chain: %s", err);

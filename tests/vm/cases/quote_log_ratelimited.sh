@@ -12,7 +12,7 @@ T=/sys/module/tdx_guest/parameters/quote_timeout_ms
 # The debug kernel takes most of a second a round, so its rounds span
 # several 5 s windows and cannot show the limit; what it adds is lockdep
 # and KASAN over abandoning, releasing and reclaiming, which four do.
-ROUNDS=15
+ROUNDS=12
 [ "$TDXVM_KERNEL" != debug ] || ROUNDS=4
 
 # lines TEXT - kernel log lines holding TEXT.
@@ -21,7 +21,7 @@ lines()
 	dmesg | grep -c -F "$1" || true
 }
 
-echo 50 > "$T"
+echo 30 > "$T"
 q0=$(lines "quarantined (")
 r0=$(lines "host released a quarantined GetQuote buffer")
 t0=$(cut -d' ' -f1 /proc/uptime | tr -d .)
@@ -45,6 +45,11 @@ released=$(($(lines "host released a quarantined GetQuote buffer") - r0))
 allowed=$((10 * ((t1 - t0) / 500 + 1)))
 note "$ROUNDS rounds in $(((t1 - t0) * 10)) ms: $quarantined quarantine and $released release lines logged (at most $allowed each)"
 [ "$quarantined" -ge 1 ] || fail "no quarantine was logged at all"
+[ "$released" -ge 1 ] || fail "no buffer was taken back at all"
+# Rounds slower than one window cannot show the limit (the debug kernel's
+# never do): say so rather than pass as if they had.
+[ "$allowed" -lt "$ROUNDS" ] ||
+	note "the rounds spanned more than one 5 s window: the limit was not shown"
 [ "$quarantined" -le "$allowed" ] ||
 	fail "$quarantined quarantine lines for $ROUNDS rounds: not ratelimited"
 [ "$released" -le "$allowed" ] ||

@@ -81,8 +81,9 @@ load_kernel_module()
 # scan_kmemleak - with kmemleak in the kernel, make it report now rather
 # than minutes later.  A scan reports an object only if it is at least 5 s
 # old and its contents did not change since the previous scan, and the
-# first scan to see an object always finds it changed: so two scans, the
-# second starting 5 s or more after the script ended.  Each takes seconds
+# first scan to see an object always finds it changed (its checksum starts
+# at ~0, which no contents give): so two scans, the second starting 6 s or
+# more after the script ended (a second of margin for TCG's clocks).  Each takes seconds
 # under TCG, so the first one is most of that wait.  The kernel's own
 # objects from boot are judged too: a scan at boot could not report them
 # (it would be their first) and so could not have excused them either.
@@ -92,10 +93,10 @@ scan_kmemleak()
 {
 	[ -w "$KMEMLEAK" ] || return 0
 	log "kmemleak: scanning"
-	_until=$(($(cut -d. -f1 /proc/uptime) + 6))
+	_until=$(($(cut -d' ' -f1 /proc/uptime | tr -d .) + 600))
 	echo scan > "$KMEMLEAK"
-	while [ "$(cut -d. -f1 /proc/uptime)" -lt "$_until" ]; do
-		sleep 1
+	while [ "$(cut -d' ' -f1 /proc/uptime | tr -d .)" -lt "$_until" ]; do
+		usleep 100000
 	done
 	echo scan > "$KMEMLEAK"
 	cat "$KMEMLEAK" > "$KLOG_TTY" 2>&1
