@@ -85,7 +85,7 @@ void tdx_emu_quote_host_exit(void);
 u64 tdx_emu_get_quote(void *buf, size_t len);
 void tdx_emu_service_attach(void);
 void tdx_emu_service_detach(void);
-unsigned int tdx_emu_quote_release_hung(void);
+void tdx_emu_quote_release_hung(void);
 bool tdx_emu_service_has_request(void);
 ssize_t tdx_emu_service_read(char __user *ubuf, size_t count);
 ssize_t tdx_emu_service_write(const char __user *ubuf, size_t count);

@@ -197,15 +197,14 @@ static void tdx_emu_req_publish(struct tdx_emu_quote_req *req)
 			tdx_emu_header_gap();
 		WRITE_ONCE(hdr->in_len, req->report_len);
 		WRITE_ONCE(hdr->out_len, req->quote_len);
-		/* QEMU injects once the header is written, in either order. */
-		tdx_emu_notify_inject();
-		return;
+	} else {
+		WRITE_ONCE(hdr->out_len, req->quote_len);
+		/* Pairs with the guest's smp_rmb() after it reads the status. */
+		smp_wmb();
+		tdx_emu_header_gap();
+		WRITE_ONCE(hdr->status, req->status);
 	}
-	WRITE_ONCE(hdr->out_len, req->quote_len);
-	/* Pairs with the guest's smp_rmb() after it reads the status. */
-	smp_wmb();
-	tdx_emu_header_gap();
-	WRITE_ONCE(hdr->status, req->status);
+	/* As QEMU: the interrupt once the whole header is written. */
 	tdx_emu_notify_inject();
 }
 
@@ -422,12 +421,10 @@ void tdx_emu_service_detach(void)
  * with status ERROR, into the guest buffer it was given, as any other
  * completion does (header last, then the interrupt).
  *
- * Return: how many requests were released.
  */
-unsigned int tdx_emu_quote_release_hung(void)
+void tdx_emu_quote_release_hung(void)
 {
 	struct tdx_emu_quote_req *req;
-	unsigned int released = 0;
 
 	scoped_guard(mutex, &host.lock) {
 		list_for_each_entry(req, &host.reqs, node) {
@@ -436,11 +433,9 @@ unsigned int tdx_emu_quote_release_hung(void)
 			tdx_emu_req_answer(req, TDX_GETQUOTE_STATUS_ERROR,
 					   NULL, 0);
 			req->due = ktime_get();
-			released++;
 		}
 	}
 	tdx_emu_kick();
-	return released;
 }
 
 /**
