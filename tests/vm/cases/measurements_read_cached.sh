@@ -18,12 +18,6 @@ as_nobody()
 	su nobody -s /bin/sh -c ". /test/lib.sh; $1"
 }
 
-# centiseconds since boot
-now_cs()
-{
-	tr -d . < /proc/uptime | cut -d' ' -f1
-}
-
 mrtd=$(hex_of "$M/mrtd:sha384")
 before=$(cat "$CALLS")
 as_nobody "i=0

@@ -24,7 +24,7 @@ lines()
 echo 30 > "$T"
 q0=$(lines "quarantined (")
 r0=$(lines "host released a quarantined GetQuote buffer")
-t0=$(cut -d' ' -f1 /proc/uptime | tr -d .)
+t0=$(now_cs)
 i=0
 while [ "$i" -lt "$ROUNDS" ]; do
 	echo 1 > "$F/quote_hang"
@@ -35,7 +35,7 @@ while [ "$i" -lt "$ROUNDS" ]; do
 	echo 1 > "$F/quote_release"
 	i=$((i + 1))
 done
-t1=$(cut -d' ' -f1 /proc/uptime | tr -d .)
+t1=$(now_cs)
 echo 30000 > "$T"
 expect_quote_works "after $ROUNDS abandoned and released requests"
 

@@ -22,9 +22,9 @@ quotes()
 # ms_of CMD... - run CMD, print how long it took in milliseconds.
 ms_of()
 {
-	_t0=$(cut -d' ' -f1 /proc/uptime | tr -d .)
+	_t0=$(now_cs)
 	"$@"
-	_t1=$(cut -d' ' -f1 /proc/uptime | tr -d .)
+	_t1=$(now_cs)
 	echo $(((_t1 - _t0) * 10))
 }
 

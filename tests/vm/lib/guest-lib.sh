@@ -283,6 +283,12 @@ arm_report()
 	[ "$_e" = 0 ] || fail "writing $1/inblob: $_e"
 }
 
+# now_cs - centiseconds since boot (/proc/uptime without its dot).
+now_cs()
+{
+	cut -d' ' -f1 /proc/uptime | tr -d .
+}
+
 # irq_count - interrupts taken on tdx_guest_quote, summed over CPUs ("-"
 # when there is no such IRQ).
 irq_count()

@@ -93,9 +93,9 @@ scan_kmemleak()
 {
 	[ -w "$KMEMLEAK" ] || return 0
 	log "kmemleak: scanning"
-	_until=$(($(cut -d' ' -f1 /proc/uptime | tr -d .) + 600))
+	_until=$(($(now_cs) + 600))
 	echo scan > "$KMEMLEAK"
-	while [ "$(cut -d' ' -f1 /proc/uptime | tr -d .)" -lt "$_until" ]; do
+	while [ "$(now_cs)" -lt "$_until" ]; do
 		usleep 100000
 	done
 	echo scan > "$KMEMLEAK"
