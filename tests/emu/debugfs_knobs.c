@@ -19,6 +19,7 @@
 struct tdx_emu_faults tdx_emu_faults = {
 	/* QEMU 10.1 and later offer event notification. */
 	.notify_supported = ATOMIC_INIT(1),
+	.notify_inject = ATOMIC_INIT(1),
 };
 EXPORT_SYMBOL_IF_KUNIT(tdx_emu_faults);
 struct tdx_emu_counters tdx_emu_counters;
@@ -121,9 +122,12 @@ int tdx_emu_debugfs_init(void)
 				   &quote_release_fops);
 	debugfs_create_atomic_t("vmcall_retry", 0600, dir, &f->vmcall_retry);
 	debugfs_create_atomic_t("report_busy", 0600, dir, &f->report_busy);
+	debugfs_create_atomic_t("tdcall_delay_ms", 0600, dir,
+				&f->tdcall_delay_ms);
 	debugfs_create_atomic_t("notify_supported", 0600, dir,
 				&f->notify_supported);
 	debugfs_create_atomic_t("notify_drop", 0600, dir, &f->notify_drop);
+	debugfs_create_atomic_t("notify_inject", 0600, dir, &f->notify_inject);
 	debugfs_create_file_unsafe("busy_overlaps", 0400, dir,
 				   &tdx_emu_counters.busy_overlaps,
 				   &counter_fops);

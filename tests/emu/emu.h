@@ -23,6 +23,8 @@ struct file;
  * @quote_hang: the next this many GetQuote requests never complete.
  * @vmcall_retry: the next this many GetQuote hypercalls answer RETRY.
  * @report_busy: the next this many TDG.MR.REPORT calls answer OPERAND_BUSY.
+ * @tdcall_delay_ms: every TDG.MR.REPORT and TDG.MR.RTMR.EXTEND holds the
+ *	RTMR lock this long, uninterruptibly.
  * @qemu_header_order: 0 or 1; when 1 a GetQuote completes as QEMU
  *	publishes it: Quote, write barrier, then the header front to back
  *	(status before out_len).
@@ -30,6 +32,8 @@ struct file;
  *	GetQuote completes, in whichever order they are made.
  * @notify_supported: whether the VMM offers SetupEventNotifyInterrupt.
  * @notify_drop: the next this many completion interrupts are not sent.
+ * @notify_inject: 0 makes the VMM accept SetupEventNotifyInterrupt and
+ *	never inject, as a host that offers the feature but does not deliver.
  */
 struct tdx_emu_faults {
 	atomic_t quote_delay_us;
@@ -38,10 +42,12 @@ struct tdx_emu_faults {
 	atomic_t quote_hang;
 	atomic_t vmcall_retry;
 	atomic_t report_busy;
+	atomic_t tdcall_delay_ms;
 	atomic_t qemu_header_order;
 	atomic_t header_gap_us;
 	atomic_t notify_supported;
 	atomic_t notify_drop;
+	atomic_t notify_inject;
 };
 
 extern struct tdx_emu_faults tdx_emu_faults;

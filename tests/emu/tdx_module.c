@@ -36,6 +36,7 @@
 #include <linux/align.h>
 #include <linux/atomic.h>
 #include <linux/crypto.h>
+#include <linux/delay.h>
 #include <linux/err.h>
 #include <linux/hex.h>
 #include <linux/kernel.h>
@@ -119,6 +120,19 @@ static bool tdx_emu_rtmr_trylock_exclusive(void)
 static void tdx_emu_rtmr_unlock_exclusive(void)
 {
 	atomic_set_release(&tdx_emu.rtmr_lock, 0);
+}
+
+/*
+ * A TDX module that takes a while: tdcall_delay_ms holds the RTMR lock
+ * that long in every REPORT and EXTEND, uninterruptibly, as a TDCALL
+ * cannot be interrupted either.
+ */
+static void tdx_emu_tdcall_delay(void)
+{
+	unsigned int ms = atomic_read(&tdx_emu_faults.tdcall_delay_ms);
+
+	if (ms)
+		msleep(ms);
 }
 
 /* OPERAND_BUSY for the RTMR lock; the detail bits are not modelled. */
@@ -220,6 +234,7 @@ static u64 tdx_emu_mr_report(const u8 *reportdata, u8 *tdreport)
 
 	if (!tdx_emu_rtmr_trylock_shared())
 		return tdx_emu_busy();
+	tdx_emu_tdcall_delay();
 	/* Hashing cannot fail the way a TDX module can; say "other error". */
 	if (tdx_emu_build_report(reportdata, (struct tdx_tdreport *)tdreport))
 		status = TDX_STATUS(TDX_EMU_CLASS_INTERNAL, 0);
@@ -275,6 +290,7 @@ static u64 tdx_emu_mr_rtmr_extend(unsigned int index, const u8 *digest)
 
 	if (!tdx_emu_rtmr_trylock_exclusive())
 		return tdx_emu_busy();
+	tdx_emu_tdcall_delay();
 	if (tdx_emu_extend_locked(tdx_emu.tdinfo.rtmr[index], digest))
 		status = TDX_STATUS(TDX_EMU_CLASS_INTERNAL, 0);
 	tdx_emu_rtmr_unlock_exclusive();

@@ -11,7 +11,9 @@
  *
  * Knobs (debugfs): notify_supported = 0 makes both calls answer
  * SUBFUNC_UNSUPPORTED and stops injection; notify_drop = N drops the next
- * N injections, as a lost interrupt would.
+ * N injections, as a lost interrupt would; notify_inject = 0 accepts the
+ * registration but never injects, as a host that offers the feature and
+ * does not deliver.
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
@@ -77,7 +79,8 @@ void tdx_emu_notify_inject(void)
 	u64 target = atomic64_read(&tdx_emu_notify_target);
 	unsigned int cpu = target >> 32, vector = (u32)target;
 
-	if (!vector || !atomic_read(&tdx_emu_faults.notify_supported))
+	if (!vector || !atomic_read(&tdx_emu_faults.notify_supported) ||
+	    !atomic_read(&tdx_emu_faults.notify_inject))
 		return;
 	if (tdx_emu_fault_take(&tdx_emu_faults.notify_drop))
 		return;
