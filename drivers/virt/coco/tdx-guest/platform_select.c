@@ -2,10 +2,12 @@
 /*
  * Choosing the TDX platform the provider talks to.
  *
- * A real TDX guest always uses the hardware. Anywhere else the provider binds
- * to the emulated platform if, and only if, someone loaded tdx_guest_emu by
- * hand first; it is looked up with symbol_get() so that this module neither
- * depends on it nor causes it to be loaded.
+ * A real TDX guest always uses the hardware. A build made together with the
+ * emulated platform (CONFIG_TDX_GUEST_EMU) binds to it anywhere else if,
+ * and only if, someone loaded tdx_guest_emu by hand first; it is looked up
+ * with symbol_get() so that this module neither depends on it nor causes
+ * it to be loaded. Builds for production (packages, DKMS) leave the
+ * emulator out, and with it every trace of it here.
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
@@ -13,6 +15,39 @@
 #include <linux/module.h>
 
 #include "tdx_guest.h"
+
+#if IS_ENABLED(CONFIG_TDX_GUEST_EMU)
+
+static const struct tdx_platform_ops *tdx_emu_platform_get(void)
+{
+	const struct tdx_platform_ops *ops = symbol_get(tdx_emu_platform_ops);
+
+	if (ops)
+		pr_warn("using the EMULATED TDX platform: reports and quotes prove nothing\n");
+	return ops;
+}
+
+static void tdx_emu_platform_put(void)
+{
+	symbol_put(tdx_emu_platform_ops);
+}
+
+#define TDX_NO_PLATFORM	"not a TDX guest, and no emulated platform (tdx_guest_emu) is loaded"
+
+#else
+
+static const struct tdx_platform_ops *tdx_emu_platform_get(void)
+{
+	return NULL;
+}
+
+static void tdx_emu_platform_put(void)
+{
+}
+
+#define TDX_NO_PLATFORM	"not a TDX guest"
+
+#endif /* CONFIG_TDX_GUEST_EMU */
 
 /**
  * tdx_platform_get() - find the TDX platform and pin it.
@@ -24,16 +59,12 @@ const struct tdx_platform_ops *tdx_platform_get(void)
 {
 	const struct tdx_platform_ops *ops = tdx_hw_platform();
 
+	if (!ops)
+		ops = tdx_emu_platform_get();
 	if (ops)
 		return ops;
 
-	ops = symbol_get(tdx_emu_platform_ops);
-	if (ops) {
-		pr_warn("using the EMULATED TDX platform: reports and quotes prove nothing\n");
-		return ops;
-	}
-
-	pr_info("not a TDX guest, and no emulated platform (tdx_guest_emu) is loaded\n");
+	pr_info(TDX_NO_PLATFORM "\n");
 	return ERR_PTR(-ENODEV);
 }
 
@@ -44,5 +75,5 @@ const struct tdx_platform_ops *tdx_platform_get(void)
 void tdx_platform_put(const struct tdx_platform_ops *ops)
 {
 	if (ops != tdx_hw_platform())
-		symbol_put(tdx_emu_platform_ops);
+		tdx_emu_platform_put();
 }
