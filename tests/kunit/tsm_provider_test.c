@@ -289,7 +289,7 @@ static void quote_over_configfs_limit_is_efbig_and_freed(struct kunit *test)
 }
 
 /**
- * struct tdx_tsm_signalled - report_new called with a signal pending.
+ * struct tdx_tsm_signalled - report_new called with a fatal signal pending.
  * @test: the test.
  * @tg: the provider instance.
  * @rc: what report_new returned.
@@ -304,14 +304,15 @@ static int tdx_tsm_report_new_with_signal(void *data)
 {
 	struct tdx_tsm_signalled *s = data;
 
-	allow_signal(SIGUSR1);
-	send_sig(SIGUSR1, current, 0);
+	allow_signal(SIGKILL);
+	send_sig(SIGKILL, current, 0);
 	s->rc = tdx_tsm_report_new(tdx_tsm_report(s->test), s->tg);
 	flush_signals(current);
 	return 0;
 }
 
-static void signal_while_waiting_for_report_is_eintr(struct kunit *test)
+/* Other signals do not end that wait (tdx_measurements). */
+static void fatal_signal_while_waiting_for_report_is_eintr(struct kunit *test)
 {
 	struct tdx_tsm_signalled *s = kunit_kzalloc(test, sizeof(*s),
 						    GFP_KERNEL);
@@ -351,7 +352,7 @@ static struct kunit_case tdx_tsm_cases[] = {
 	KUNIT_CASE(busy_report_is_retried_until_it_goes_through),
 	KUNIT_CASE(quote_errors_reach_the_caller),
 	KUNIT_CASE(quote_over_configfs_limit_is_efbig_and_freed),
-	KUNIT_CASE(signal_while_waiting_for_report_is_eintr),
+	KUNIT_CASE(fatal_signal_while_waiting_for_report_is_eintr),
 	{}
 };
 

@@ -5,12 +5,16 @@
  * The ABI upstream Linux adopted in 6.16, on 6.12: the misc device's
  * "measurements" group holds one binary file per register, named
  * "<register>[:<hash>]". Reads return the register's value from a cached
- * TDREPORT (see report_extend.c for how current it is); writing exactly
- * 48 bytes at offset 0 to an RTMR extends it. One table drives every file.
+ * TDREPORT (see report_extend.c for how current it is); writing 48 bytes
+ * at offset 0 to an RTMR extends it. One table drives every file.
  *
- * The files have size 0 in sysfs on purpose: with a size, sysfs would cut
- * a 49-byte write down to 48 and extend with it, where the ABI demands
- * EINVAL.
+ * Everything a client can observe is what the kernel's tsm-mr library
+ * does with these files from 6.16 on (measurements_tsm_mr.c), so that an
+ * agent sees one behaviour on every kernel: each file has the size of its
+ * register; a write that is shorter, or not at offset 0, fails with
+ * EINVAL; sysfs cuts a longer write to the file's size before the driver
+ * sees it, so its first 48 bytes are extended and 48 is returned, and a
+ * write past the end fails with EFBIG.
  */
 #include <linux/cleanup.h>
 #include <linux/device.h>
@@ -66,10 +70,7 @@ static ssize_t tdx_mr_read(struct file *file, struct kobject *kobj,
 	const struct tdx_mr *mr = attr->private;
 	int rc;
 
-	if (off >= TDX_MEASUREMENT_SIZE)
-		return 0;
-	count = min_t(size_t, count, TDX_MEASUREMENT_SIZE - off);
-
+	/* sysfs keeps @off and @count within the file's size. */
 	/* From the cached TDREPORT: RTMRs are live, the others fixed. */
 	rc = tdx_guest_read_mr(kobj_to_tdx_guest(kobj), mr->offset + off,
 			       count, mr->rtmr >= 0, buf);
@@ -83,8 +84,8 @@ static ssize_t tdx_mr_write(struct file *file, struct kobject *kobj,
 	const struct tdx_mr *mr = attr->private;
 	int rc;
 
-	/* One whole digest per write: anything else is a client bug. */
-	if (off != 0 || count != TDX_MEASUREMENT_SIZE)
+	/* One whole digest per write, as tsm-mr demands. */
+	if (off != 0 || count != attr->size)
 		return -EINVAL;
 
 	rc = tdx_guest_extend_rtmr(kobj_to_tdx_guest(kobj), mr->rtmr, buf);
@@ -98,7 +99,9 @@ static ssize_t rtmr_log_read(struct file *file, struct kobject *kobj,
 	return tdx_rtmr_log_read(&kobj_to_tdx_guest(kobj)->log, buf, off,
 				 count);
 }
-static BIN_ATTR_RO(rtmr_log, 0);
+
+/* Root only, like the firmware's event log (the ACPI CCEL). */
+static BIN_ATTR_ADMIN_RO(rtmr_log, 0);
 
 static struct attribute_group tdx_mr_group = {
 	.name = "measurements",
@@ -140,6 +143,7 @@ int tdx_measurements_init(struct tdx_guest *tg)
 		sysfs_bin_attr_init(a);
 		a->attr.name = mr->name;
 		a->attr.mode = mr->rtmr < 0 ? 0444 : 0644;
+		a->size = TDX_MEASUREMENT_SIZE;
 		a->read = tdx_mr_read;
 		if (mr->rtmr >= 0)
 			a->write = tdx_mr_write;
@@ -154,4 +158,21 @@ int tdx_measurements_init(struct tdx_guest *tg)
  */
 void tdx_measurements_fini(void)
 {
+}
+
+/**
+ * tdx_measurements_extend() - extend an RTMR as a write to its file does.
+ * @tg: the provider instance.
+ * @index: RTMR 0..3.
+ * @digest: TDX_MEASUREMENT_SIZE bytes.
+ *
+ * For extends that do not come through the files (the legacy ioctl), so
+ * that the files show them exactly as they show their own.
+ *
+ * Return: what tdx_guest_extend_rtmr() returns.
+ */
+int tdx_measurements_extend(struct tdx_guest *tg, unsigned int index,
+			    const u8 *digest)
+{
+	return tdx_guest_extend_rtmr(tg, index, digest);
 }

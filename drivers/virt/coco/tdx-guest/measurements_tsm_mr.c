@@ -13,7 +13,10 @@
  * tdx_guest_read_report() and tdx_guest_extend_rtmr(), under the one
  * mr_lock, and every extend is recorded in the runtime measurement log,
  * whose file sits beside the group. tsm-mr caches the register values
- * in @report and asks for a new TDREPORT only after an extend through it.
+ * in @report and asks for a new TDREPORT only after an extend through it,
+ * and offers no way to tell it of any other; so the legacy ioctl's extends
+ * go through tsm-mr's own write path too (tdx_measurements_extend()), or a
+ * read after them would show the old value for good.
  */
 #include <linux/cleanup.h>
 #include <linux/device.h>
@@ -26,6 +29,11 @@
 #include <linux/tsm-mr.h>
 
 #include "tdx_guest.h"
+
+/* From 6.16 on the measurement files are tsm-mr's (see the Makefile). */
+#if !IS_ENABLED(CONFIG_TSM_MEASUREMENTS)
+#error "tdx_guest needs CONFIG_TSM_MEASUREMENTS on Linux 6.16 and later"
+#endif
 
 #define TDINFO_OFFSET(field) \
 	(offsetof(struct tdx_tdreport, tdinfo) + \
@@ -119,7 +127,9 @@ static ssize_t rtmr_log_read(struct file *file, struct kobject *kobj,
 	return tdx_rtmr_log_read(&container_of(misc, struct tdx_guest, misc)->log,
 				 buf, off, count);
 }
-static BIN_ATTR_RO(rtmr_log, 0);
+
+/* Root only, like the firmware's event log (the ACPI CCEL). */
+static BIN_ATTR_ADMIN_RO(rtmr_log, 0);
 
 static const struct bin_attribute *const tdx_log_attrs[] = {
 	&bin_attr_rtmr_log,
@@ -195,4 +205,34 @@ void tdx_measurements_fini(void)
 		tdx_tsm_mrs[i].mr_value -= (uintptr_t)tdx_tsm_mr.report;
 	kfree(tdx_tsm_mr.report);
 	tdx_tsm_mr.report = NULL;
+}
+
+/**
+ * tdx_measurements_extend() - extend an RTMR as a write to its file does.
+ * @tg: the provider instance.
+ * @index: RTMR 0..3.
+ * @digest: TDX_MEASUREMENT_SIZE bytes.
+ *
+ * Runs the write method tsm-mr gave the RTMR's file, which extends through
+ * tdx_guest_extend_rtmr() and marks tsm-mr's cache stale in one hold of
+ * its lock. tsm-mr looks at neither the file nor the kobject.
+ *
+ * Return: 0, or the error of the extend.
+ */
+int tdx_measurements_extend(struct tdx_guest *tg, unsigned int index,
+			    const u8 *digest)
+{
+	const struct bin_attribute *attr;
+	u8 buf[TDX_MEASUREMENT_SIZE];
+	ssize_t rc;
+
+	/* The RTMRs come first in the table, and so in the group. */
+	static_assert(ARRAY_SIZE(tdx_tsm_mrs) >= TDX_RTMR_COUNT);
+	if (WARN_ON_ONCE(index >= TDX_RTMR_COUNT || !tdx_guest_groups[0]))
+		return -EINVAL;
+	attr = tdx_guest_groups[0]->bin_attrs[index];
+	memcpy(buf, digest, sizeof(buf));
+	rc = attr->write(NULL, &tg->misc.this_device->kobj, attr, buf, 0,
+			 sizeof(buf));
+	return rc < 0 ? rc : 0;
 }

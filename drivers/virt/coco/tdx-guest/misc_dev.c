@@ -10,7 +10,8 @@
  * - TDX_CMD_EXTEND_RTMR (<uapi/tdx-guest/extend_rtmr.h>), which DCAP 1.22
  *   to 1.24 use to extend an RTMR; later versions write the sysfs files.
  *   An extend through it is the same as one through sysfs: same lock,
- *   same record in the runtime measurement log, same errors.
+ *   same record in the runtime measurement log, same errors, and the
+ *   measurement files show it at once, as they show their own.
  *
  * Every report and extend is taken under the same lock. No other ioctl
  * exists.
@@ -57,7 +58,7 @@ static long tdx_guest_ioctl_extend_rtmr(struct tdx_guest *tg,
 		return -EFAULT;
 	if (req.index >= TDX_RTMR_COUNT)
 		return -EINVAL;
-	return tdx_guest_extend_rtmr(tg, req.index, req.data);
+	return tdx_measurements_extend(tg, req.index, req.data);
 }
 
 static long tdx_guest_ioctl(struct file *file, unsigned int cmd,

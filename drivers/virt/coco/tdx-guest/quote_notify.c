@@ -7,14 +7,34 @@
  * completes. Waiting for that interrupt instead of polling costs one
  * wake-up per Quote, whatever the service time.
  *
+ * A TD has one such registration, so one transport instance owns it: the
+ * first made on a platform that can notify (the provider's, at load).
+ * Later instances (the KUnit suites make their own) poll, and leave the
+ * owner's vector, CPU hotplug state and registration alone.
+ *
  * The vector is a real one, owned through the x86 vector domain: a Linux
  * IRQ pinned to one CPU, with an ordinary handler that only wakes the
- * waiters. The VMM knows nothing of Linux's bookkeeping, so the IRQ must
- * never move behind its back: it is excluded from IRQ balancing and from
- * user affinity changes, and when its CPU goes offline it is moved to
- * another one here and registered again from there. Between the move and
- * the new registration the VMM may still send the old vector to the old
- * CPU; that interrupt is lost, which the waiters' safety poll covers.
+ * waiters. The CPU is a housekeeping one: isolcpus= and nohz_full= CPUs
+ * are left alone, as the kernel does with its own managed interrupts. The
+ * VMM knows nothing of Linux's bookkeeping, so the IRQ must never move
+ * behind its back: it is excluded from IRQ balancing and from user
+ * affinity changes, and when its CPU goes offline it is moved to another
+ * one here and registered again from there. Between the move and the new
+ * registration the VMM may still send the old vector to the old CPU; that
+ * interrupt is lost, which the waiters' safety look covers.
+ *
+ * A host that accepts the registration but does not deliver (it stopped
+ * offering the feature, or sends the vector elsewhere) would make every
+ * Quote wait for the safety look. Each completion found by a safety look
+ * with no interrupt since the request was made counts as a lost interrupt;
+ * TDX_QUOTE_NOTIFY_MAX_LOST of them in a row and the transport polls from
+ * then on, which it says in the log and in quote_completion.
+ *
+ * At unload the IRQ is freed, but while the host still owns a quarantined
+ * buffer it will inject the vector when it completes that request: the
+ * vector then stays reserved for the dead IRQ (the kernel acknowledges it
+ * and nothing runs), never handed to another driver, like the buffers
+ * themselves are never handed back.
  *
  * Anything that fails leaves the interrupt unused and the transport
  * polling; the reason is kept for the log and for user space.
@@ -29,10 +49,12 @@
 #include <linux/irq.h>
 #include <linux/irqdomain.h>
 #include <linux/moduleparam.h>
+#include <linux/sched/isolation.h>
 #include <linux/smp.h>
 #include <linux/string.h>
 #include <linux/sysfs.h>
 #include <linux/topology.h>
+#include <kunit/visibility.h>
 
 #include <asm/hw_irq.h>
 #include <asm/irqdomain.h>
@@ -40,6 +62,9 @@
 #include <tdx-guest/irq_compat.h>
 
 #include "tdx_guest.h"
+
+/* Completions in a row found without their interrupt before polling. */
+#define TDX_QUOTE_NOTIFY_MAX_LOST	2
 
 struct tdx_notify_call {
 	const struct tdx_platform_ops *ops;
@@ -60,6 +85,38 @@ static void tdx_quote_notify_disable(struct tdx_quote_notify *qn,
 {
 	WRITE_ONCE(qn->active, false);
 	strscpy(qn->why, why, sizeof(qn->why));
+}
+
+/*
+ * A CPU the interrupt may live on: online, and neither isolated from the
+ * scheduler or from managed interrupts (isolcpus=) nor tickless
+ * (nohz_full=).
+ */
+static bool tdx_quote_notify_cpu_ok(unsigned int cpu)
+{
+	return cpu_online(cpu) &&
+	       housekeeping_test_cpu(cpu, HK_TYPE_DOMAIN) &&
+	       housekeeping_test_cpu(cpu, HK_TYPE_MANAGED_IRQ) &&
+	       housekeeping_test_cpu(cpu, HK_TYPE_TICK);
+}
+
+/*
+ * Where to put the interrupt, never on @except: the last housekeeping CPU
+ * (keeping it off CPU 0's crowded vectors), or any online one when every
+ * CPU is isolated. nr_cpu_ids when there is none.
+ */
+static unsigned int tdx_quote_notify_pick_cpu(unsigned int except)
+{
+	unsigned int cpu, any = nr_cpu_ids, best = nr_cpu_ids;
+
+	for_each_online_cpu(cpu) {
+		if (cpu == except)
+			continue;
+		any = cpu;
+		if (tdx_quote_notify_cpu_ok(cpu))
+			best = cpu;
+	}
+	return best < nr_cpu_ids ? best : any;
 }
 
 /*
@@ -90,6 +147,7 @@ static int tdx_quote_notify_place(struct tdx_quote_notify *qn,
 								     -EIO;
 	qn->cpu = cpu;
 	qn->vector = call.vector;
+	qn->lost = 0;
 	WRITE_ONCE(qn->active, true);
 	return 0;
 }
@@ -103,11 +161,11 @@ static int tdx_quote_notify_cpu_down(unsigned int cpu, struct hlist_node *node)
 	int rc;
 
 	guard(mutex)(&qn->lock);
-	if (!qn->irq || qn->cpu != cpu)
+	if (!qn->irq || qn->cpu != cpu || !qn->active)
 		return 0;
 
 	WRITE_ONCE(qn->active, false);
-	target = cpumask_any_but(cpu_online_mask, cpu);
+	target = tdx_quote_notify_pick_cpu(cpu);
 	rc = target < nr_cpu_ids ? tdx_quote_notify_place(qn, target) : -ENODEV;
 	if (rc) {
 		tdx_quote_notify_disable(qn, "cannot follow its CPU offline");
@@ -124,6 +182,7 @@ static irqreturn_t tdx_quote_notify_irq(int irq, void *data)
 {
 	struct tdx_quote_notify *qn = data;
 
+	atomic_inc(&qn->irqs);
 	wake_up_all(&qn->wq);
 	return IRQ_HANDLED;
 }
@@ -154,28 +213,39 @@ static int tdx_quote_notify_alloc_irq(struct tdx_quote_notify *qn,
 	return 0;
 }
 
-static void tdx_quote_notify_free_irq(struct tdx_quote_notify *qn)
+/*
+ * Free the IRQ. Its vector goes back to the pool only if the host can no
+ * longer inject it (see the DOC above): a fixed vector-domain IRQ keeps
+ * its vector until the mapping is disposed of, and with no handler the
+ * kernel just acknowledges it.
+ */
+static void tdx_quote_notify_free_irq(struct tdx_quote_notify *qn,
+				      bool host_may_inject)
 {
 	free_irq(qn->irq, qn);
-	irq_dispose_mapping(qn->irq);
+	if (host_may_inject)
+		pr_warn("keeping vector %u on CPU %u reserved: the host may still inject it for a quarantined request\n",
+			qn->vector, qn->cpu);
+	else
+		irq_dispose_mapping(qn->irq);
 	qn->irq = 0;
 }
 
-static enum cpuhp_state tdx_quote_notify_cpuhp;
-
 /*
- * The instance the host can notify; there is one per TD, like the vector.
- * The lock keeps a reader of the parameter from racing module unload.
+ * The one instance that owns the TD's notification, and the CPU hotplug
+ * state it set up. The lock also keeps a reader of the parameter from
+ * racing module unload.
  */
-static struct tdx_quote_notify *tdx_quote_notify_platform;
-static DEFINE_MUTEX(tdx_quote_notify_platform_lock);
+static struct tdx_quote_notify *tdx_quote_notify_owner;
+static enum cpuhp_state tdx_quote_notify_cpuhp;
+static DEFINE_MUTEX(tdx_quote_notify_owner_lock);
 
 static int quote_completion_get(char *buf, const struct kernel_param *kp)
 {
-	guard(mutex)(&tdx_quote_notify_platform_lock);
-	if (!tdx_quote_notify_platform)
+	guard(mutex)(&tdx_quote_notify_owner_lock);
+	if (!tdx_quote_notify_owner)
 		return sysfs_emit(buf, "poll: no platform loaded\n");
-	return tdx_quote_notify_describe(tdx_quote_notify_platform, buf,
+	return tdx_quote_notify_describe(tdx_quote_notify_owner, buf,
 					 PAGE_SIZE);
 }
 
@@ -189,8 +259,7 @@ MODULE_PARM_DESC(quote_completion,
 /* Own a vector on one CPU and tell the host; hotplug is held off. */
 static int tdx_quote_notify_claim(struct tdx_quote_notify *qn)
 {
-	/* Any CPU will do; the last one keeps it off CPU 0's crowded vectors. */
-	unsigned int cpu = cpumask_last(cpu_online_mask);
+	unsigned int cpu = tdx_quote_notify_pick_cpu(nr_cpu_ids);
 	int rc;
 
 	guard(mutex)(&qn->lock);
@@ -201,7 +270,7 @@ static int tdx_quote_notify_claim(struct tdx_quote_notify *qn)
 	}
 	rc = tdx_quote_notify_place(qn, cpu);
 	if (rc) {
-		tdx_quote_notify_free_irq(qn);
+		tdx_quote_notify_free_irq(qn, false);
 		tdx_quote_notify_disable(qn, rc == -EOPNOTSUPP ?
 					 "the host refused the vector" :
 					 "registering the vector failed");
@@ -209,12 +278,12 @@ static int tdx_quote_notify_claim(struct tdx_quote_notify *qn)
 	return rc;
 }
 
+/* Called with tdx_quote_notify_owner_lock held, by the owner only. */
 static int tdx_quote_notify_start(struct tdx_quote_notify *qn)
 {
 	int rc;
 
-	if (!qn->ops->notify_offered || !qn->ops->setup_notify ||
-	    !qn->ops->notify_offered()) {
+	if (!qn->ops->setup_notify || !qn->ops->notify_offered()) {
 		tdx_quote_notify_disable(qn, "the host does not offer it");
 		return -EOPNOTSUPP;
 	}
@@ -255,8 +324,10 @@ static int tdx_quote_notify_start(struct tdx_quote_notify *qn)
  * @qn: zeroed state, embedded in the transport.
  * @ops: the platform.
  *
- * Never fails: without the interrupt, GetQuote completion is polled. One
- * log line says which it is, and why.
+ * Never fails: without the interrupt, GetQuote completion is polled. The
+ * first instance on a platform that can notify owns the notification; one
+ * log line says whether it uses the interrupt, and why not. Any other
+ * instance polls, silently.
  */
 void tdx_quote_notify_init(struct tdx_quote_notify *qn,
 			   const struct tdx_platform_ops *ops)
@@ -267,10 +338,17 @@ void tdx_quote_notify_init(struct tdx_quote_notify *qn,
 	init_waitqueue_head(&qn->wq);
 	qn->ops = ops;
 	/* Platforms without the callbacks (test doubles) stay anonymous. */
-	if (ops->notify_offered) {
-		guard(mutex)(&tdx_quote_notify_platform_lock);
-		tdx_quote_notify_platform = qn;
+	if (!ops->notify_offered) {
+		tdx_quote_notify_disable(qn, "the platform cannot notify");
+		return;
 	}
+
+	guard(mutex)(&tdx_quote_notify_owner_lock);
+	if (tdx_quote_notify_owner) {
+		tdx_quote_notify_disable(qn, "another instance owns it");
+		return;
+	}
+	tdx_quote_notify_owner = qn;
 	rc = tdx_quote_notify_start(qn);
 	if (rc) {
 		pr_info("GetQuote completion: polling, %s (%d)\n", qn->why, rc);
@@ -284,17 +362,14 @@ void tdx_quote_notify_init(struct tdx_quote_notify *qn,
 /**
  * tdx_quote_notify_fini() - stop using the interrupt, then free it.
  * @qn: state set up by tdx_quote_notify_init().
- *
- * The host has no way to forget a vector: a GetQuote still in flight may
- * later inject it, which the kernel then reports as an interrupt without
- * a handler, and nothing worse.
+ * @host_may_inject: the host still owns a request and will inject the
+ *	vector when it completes it: keep the vector reserved.
  */
-void tdx_quote_notify_fini(struct tdx_quote_notify *qn)
+void tdx_quote_notify_fini(struct tdx_quote_notify *qn, bool host_may_inject)
 {
-	scoped_guard(mutex, &tdx_quote_notify_platform_lock) {
-		if (tdx_quote_notify_platform == qn)
-			tdx_quote_notify_platform = NULL;
-	}
+	guard(mutex)(&tdx_quote_notify_owner_lock);
+	if (tdx_quote_notify_owner == qn)
+		tdx_quote_notify_owner = NULL;
 	if (qn->started) {
 		cpuhp_state_remove_instance_nocalls(tdx_quote_notify_cpuhp,
 						    &qn->cpuhp_node);
@@ -302,12 +377,54 @@ void tdx_quote_notify_fini(struct tdx_quote_notify *qn)
 		tdx_quote_notify_cpuhp = 0;
 		scoped_guard(mutex, &qn->lock) {
 			tdx_quote_notify_disable(qn, "unloading");
-			tdx_quote_notify_free_irq(qn);
+			tdx_quote_notify_free_irq(qn, host_may_inject);
 		}
 		qn->started = false;
 	}
 	mutex_destroy(&qn->lock);
 }
+
+/**
+ * tdx_quote_notify_irqs() - interrupts taken so far.
+ * @qn: the state.
+ *
+ * Return: a count to hand back to tdx_quote_notify_judge().
+ */
+unsigned int tdx_quote_notify_irqs(struct tdx_quote_notify *qn)
+{
+	return atomic_read(&qn->irqs);
+}
+EXPORT_SYMBOL_IF_KUNIT(tdx_quote_notify_irqs);
+
+/**
+ * tdx_quote_notify_judge() - did the interrupt come for a completion?
+ * @qn: the state.
+ * @irqs_before: tdx_quote_notify_irqs() before the request was made.
+ * @by_safety_look: the completion was found by the safety look, after a
+ *	whole safety period with no wake-up.
+ *
+ * Called with the transport's lock held, once per completed request that
+ * was waited for with the interrupt. An interrupt resets the count of
+ * lost ones; a completion found only by the safety look adds one, and
+ * TDX_QUOTE_NOTIFY_MAX_LOST in a row make the transport poll for good.
+ * Completions found otherwise say nothing (the interrupt may be on its
+ * way).
+ */
+void tdx_quote_notify_judge(struct tdx_quote_notify *qn,
+			    unsigned int irqs_before, bool by_safety_look)
+{
+	guard(mutex)(&qn->lock);
+	if (tdx_quote_notify_irqs(qn) != irqs_before) {
+		qn->lost = 0;
+		return;
+	}
+	if (!by_safety_look || !qn->active || ++qn->lost < TDX_QUOTE_NOTIFY_MAX_LOST)
+		return;
+	tdx_quote_notify_disable(qn, "the host stopped delivering it");
+	pr_warn("%u GetQuote completions in a row came without their interrupt: polling from now on\n",
+		qn->lost);
+}
+EXPORT_SYMBOL_IF_KUNIT(tdx_quote_notify_judge);
 
 /**
  * tdx_quote_notify_describe() - how GetQuote completion is found now.
@@ -326,3 +443,4 @@ int tdx_quote_notify_describe(struct tdx_quote_notify *qn, char *buf,
 				qn->vector, qn->cpu);
 	return snprintf(buf, len, "poll: %s\n", qn->why);
 }
+EXPORT_SYMBOL_IF_KUNIT(tdx_quote_notify_describe);

@@ -28,12 +28,13 @@
  * A VMM may publish the header in one forward copy (QEMU does: the Quote,
  * a write barrier, then the 24-byte header front to back), so the final
  * status can be seen before out_len. SUCCESS with out_len 0 is therefore
- * taken as "not published yet" for up to TDX_QUOTE_PUBLISH_GRACE_MS, and
+ * taken as "not published yet" for up to tdx_quote_publish_grace_ms, and
  * only then as a broken protocol.
  *
  * Completion is signalled by the host's event-notify interrupt where it
  * offers one (quote_notify.c): the waiter sleeps until the interrupt, with
- * a look every TDX_QUOTE_NOTIFY_SAFETY_MS in case it is lost. Otherwise,
+ * a look every TDX_QUOTE_NOTIFY_SAFETY_MS in case it is lost (a host
+ * whose interrupts stop coming is demoted to polling). Otherwise,
  * or with quote_notify=poll, completion is found by polling. Each look
  * costs a timer wake-up, so the schedule trades wake-ups against how late
  * an answer is seen, steered by one fact: a quote service tends to take
@@ -109,9 +110,11 @@
  * How long SUCCESS with out_len 0 may wait for out_len. QEMU stores the
  * two a few bytes apart in one copy; only a preempted host thread makes
  * that take long, so 100 ms is generous, and still small against the
- * request's timeout.
+ * request's timeout. A variable only so that KUnit can show the logic
+ * without racing a loaded machine's clock.
  */
-#define TDX_QUOTE_PUBLISH_GRACE_MS	100
+unsigned int tdx_quote_publish_grace_ms = 100;
+EXPORT_SYMBOL_IF_KUNIT(tdx_quote_publish_grace_ms);
 #define TDX_QUOTE_PUBLISH_POLL_MIN_NS	(10 * NSEC_PER_USEC)
 #define TDX_QUOTE_PUBLISH_POLL_MAX_NS	(5 * NSEC_PER_MSEC)
 /*
@@ -446,18 +449,21 @@ static void tdx_quote_note_completion(struct tdx_quote_transport *qt,
 }
 
 /*
- * Poll until the host publishes a final status, and return that status
+ * Wait until the host publishes a final status, and return that status
  * through @status: it is the one and only read of the field that counts.
  * When the timeout or a fatal signal ends the last sleep, the status is
  * still looked at once more: an answer that came during that sleep is
- * taken, and the buffer is not quarantined for nothing.
+ * taken, and the buffer is not quarantined for nothing. @irqs_before is
+ * the interrupt count from before the request, for judging whether the
+ * host's interrupt still comes.
  */
 static int tdx_quote_wait(struct tdx_quote_transport *qt,
 			  const struct tdx_getquote_hdr *hdr, ktime_t deadline,
-			  u64 *status)
+			  unsigned int irqs_before, u64 *status)
 {
 	u64 expected = tdx_quote_expected_ns(qt), elapsed, last_busy = 0;
 	ktime_t start = ktime_get(), now;
+	bool notified = false, safety_look = false;
 	int rc = 0;
 
 	for (;;) {
@@ -467,18 +473,29 @@ static int tdx_quote_wait(struct tdx_quote_transport *qt,
 		if (*status != TDX_GETQUOTE_STATUS_IN_FLIGHT) {
 			/* Read out_len and the Quote only after the status. */
 			smp_rmb();
-			if (*status == TDX_GETQUOTE_STATUS_SUCCESS)
+			/*
+			 * A lost interrupt hides when the answer came:
+			 * remember only times the poll or the interrupt saw.
+			 */
+			if (*status == TDX_GETQUOTE_STATUS_SUCCESS &&
+			    !(notified && safety_look))
 				tdx_quote_note_completion(qt, last_busy,
 							  elapsed);
+			if (notified)
+				tdx_quote_notify_judge(&qt->notify, irqs_before,
+						       safety_look);
 			return 0;
 		}
 		if (rc)
 			return rc;	/* that was the last look */
-		if (tdx_quote_use_notify(qt)) {
-			/* The interrupt tells when: no midpoint to guess. */
+		notified = tdx_quote_use_notify(qt);
+		if (notified) {
 			rc = tdx_quote_sleep_notified(&qt->notify, hdr, now,
 						      deadline);
 			last_busy = ktime_to_ns(ktime_sub(ktime_get(), start));
+			/* Slept most of a safety period: nothing woke it. */
+			safety_look = last_busy - elapsed >=
+				      TDX_QUOTE_NOTIFY_SAFETY_MS / 2 * NSEC_PER_MSEC;
 		} else {
 			last_busy = elapsed;
 			/* Decided from the time now: no sleep overshoots a window. */
@@ -492,14 +509,14 @@ static int tdx_quote_wait(struct tdx_quote_transport *qt,
 /*
  * out_len of a request whose status is SUCCESS. A host that stores the
  * header front to back has stored the status but maybe not yet out_len:
- * give it TDX_QUOTE_PUBLISH_GRACE_MS to do so. The host has finished with
+ * give it tdx_quote_publish_grace_ms to do so. The host has finished with
  * the buffer either way, so giving up here quarantines nothing.
  */
 static int tdx_quote_read_out_len(const struct tdx_getquote_hdr *hdr,
 				  u32 *out_len)
 {
 	ktime_t deadline = ktime_add_ms(ktime_get(),
-					TDX_QUOTE_PUBLISH_GRACE_MS);
+					READ_ONCE(tdx_quote_publish_grace_ms));
 	u64 interval = TDX_QUOTE_PUBLISH_POLL_MIN_NS;
 	int rc = 0;
 
@@ -538,16 +555,38 @@ int tdx_quote_status_to_errno(u64 status)
 }
 EXPORT_SYMBOL_IF_KUNIT(tdx_quote_status_to_errno);
 
-static int tdx_quote_collect(const struct tdx_getquote_hdr *hdr, size_t len,
-			     u64 status, u8 **quote, size_t *quote_len)
+/*
+ * Say when the host's quote generation service goes away and comes back,
+ * once each: a host without one answers every request so, which is a
+ * state of the host to report, not an error of ours to repeat.
+ */
+static void tdx_quote_note_service(struct tdx_quote_transport *qt, u64 status)
 {
-	size_t room = len - sizeof(*hdr);
+	bool unavailable = status == TDX_GETQUOTE_STATUS_UNAVAILABLE;
+
+	if (unavailable == qt->service_unavailable)
+		return;
+	qt->service_unavailable = unavailable;
+	if (unavailable)
+		pr_warn("no quote generation service: GetQuote fails with ECONNREFUSED until the host has one\n");
+	else
+		pr_info("quote generation service reachable again\n");
+}
+
+static int tdx_quote_collect(struct tdx_quote_transport *qt,
+			     const struct tdx_getquote_hdr *hdr, u64 status,
+			     u8 **quote, size_t *quote_len)
+{
+	size_t room = qt->buf_len - sizeof(*hdr);
 	u32 out_len;
 	int rc;
 
+	tdx_quote_note_service(qt, status);
 	rc = tdx_quote_status_to_errno(status);
 	if (rc) {
-		pr_err_ratelimited("GetQuote failed: status %#llx\n", status);
+		if (rc != -ECONNREFUSED)
+			pr_err_ratelimited("GetQuote failed: status %#llx\n",
+					   status);
 		return rc;
 	}
 
@@ -561,7 +600,7 @@ static int tdx_quote_collect(const struct tdx_getquote_hdr *hdr, size_t len,
 	}
 	if (!out_len) {
 		pr_err_ratelimited("host reported success but no Quote length within %u ms\n",
-				   TDX_QUOTE_PUBLISH_GRACE_MS);
+				   READ_ONCE(tdx_quote_publish_grace_ms));
 		return -EPROTO;
 	}
 
@@ -579,6 +618,7 @@ static int tdx_quote_get_locked(struct tdx_quote_transport *qt,
 	ktime_t deadline = ktime_add_ms(ktime_get(),
 					READ_ONCE(quote_timeout_ms));
 	struct tdx_quote_buf *qb;
+	unsigned int irqs;
 	u64 status;
 	int rc;
 
@@ -587,18 +627,24 @@ static int tdx_quote_get_locked(struct tdx_quote_transport *qt,
 		return PTR_ERR(qb);
 
 	tdx_quote_fill_request(qb->hdr, qt->buf_len, tdreport);
+	/*
+	 * A reader already being killed would only give the buffer away to
+	 * abandon it at its first look: do not ask the host at all.
+	 */
+	if (fatal_signal_pending(current))
+		return -EINTR;
+	irqs = tdx_quote_notify_irqs(&qt->notify);
 	rc = tdx_quote_submit(qt, deadline);
 	if (rc)
 		return rc;
 
-	rc = tdx_quote_wait(qt, qb->hdr, deadline, &status);
+	rc = tdx_quote_wait(qt, qb->hdr, deadline, irqs, &status);
 	if (rc) {
 		tdx_quote_quarantine(qt);
 		return rc;
 	}
 
-	return tdx_quote_collect(qb->hdr, qt->buf_len, status, quote,
-				 quote_len);
+	return tdx_quote_collect(qt, qb->hdr, status, quote, quote_len);
 }
 
 /**
@@ -611,12 +657,13 @@ static int tdx_quote_get_locked(struct tdx_quote_transport *qt,
  * Waits are killable: only a fatal signal ends one early; other signals
  * are left pending until the request is over.
  *
- * Return: 0; -EINTR when a fatal signal ended the wait; -ETIMEDOUT after
+ * Return: 0; -EINTR when a fatal signal ended the wait, or was pending
+ * before the host was asked (nothing is then quarantined); -ETIMEDOUT after
  * quote_timeout_ms; -ECONNREFUSED when no quote generation service was
  * available; -EIO when the service or the hypercall failed; -EFBIG when
  * the host claims a Quote larger than the buffer; -EPROTO when the host
  * broke the protocol (also SUCCESS whose out_len stays 0 for
- * TDX_QUOTE_PUBLISH_GRACE_MS); -EBUSY when every quarantined buffer is still held
+ * tdx_quote_publish_grace_ms); -EBUSY when every quarantined buffer is still held
  * by the host; -ENOMEM.
  */
 int tdx_quote_get(struct tdx_quote_transport *qt, const u8 *tdreport,
@@ -664,7 +711,8 @@ EXPORT_SYMBOL_IF_KUNIT(tdx_quote_transport_init);
  * @qt: the transport; may be one whose init failed or never ran.
  *
  * Buffers the host still owns are leaked on purpose: the host could write
- * them after they were reused.
+ * them after they were reused; for the same reason the completion vector
+ * then stays reserved (quote_notify.c).
  */
 void tdx_quote_transport_fini(struct tdx_quote_transport *qt)
 {
@@ -673,8 +721,9 @@ void tdx_quote_transport_fini(struct tdx_quote_transport *qt)
 	if (!qt->ops)
 		return;
 
-	tdx_quote_notify_fini(&qt->notify);
+	/* The host injects the vector for a quarantined request it completes. */
 	tdx_quote_reclaim(qt);
+	tdx_quote_notify_fini(&qt->notify, qt->nr_quarantined);
 	list_for_each_entry_safe(qb, next, &qt->quarantine, node) {
 		pr_warn("leaking a GetQuote buffer the host never released\n");
 		list_del(&qb->node);

@@ -11,25 +11,26 @@
  *
  * The measurement files in sysfs are read from a cached TDREPORT, so that
  * any number of unprivileged readers cannot keep the TDX module busy or
- * hold mr_lock for longer than a copy. What a read returns:
+ * hold mr_lock for longer than a copy. The cache follows the rules of the
+ * kernel's tsm-mr library (6.16 and later), which serves the same files
+ * there, so a read returns the same on every kernel:
  *
  * - MRTD, MRCONFIGID, MROWNER, MROWNERCONFIG are fixed when the TD is
  *   built; they come from the report taken at load and never cause
  *   another one.
- * - RTMRs are "live": a read returns the register as the TDX module held
- *   it at some moment after every extend made through this driver that
- *   completed before the read began, and no more than
- *   TDX_MR_LIVE_MS before the read began. Extends made through this
- *   driver mark the cache stale at once (as upstream tsm-mr does);
- *   extends made by anything else (other kernel code issuing its own
- *   TDCALL) show up within TDX_MR_LIVE_MS. Readers therefore cause at
- *   most one TDG.MR.REPORT per extend and one per TDX_MR_LIVE_MS, however
- *   many of them there are.
+ * - An RTMR read returns the register as the TDX module held it after
+ *   every extend made through this driver that completed before the read
+ *   began. Each such extend marks the cache stale; the next RTMR read
+ *   takes one new report. Nothing else does, however many readers there
+ *   are: nothing but this driver extends RTMRs once it is loaded.
+ *
+ * mr_lock is taken killable, never interruptible: an agent that takes
+ * signals all the time (a Go runtime's SIGURG) must not see EINTR because
+ * its report met an extend.
  */
 #include <linux/cleanup.h>
 #include <linux/delay.h>
 #include <linux/errno.h>
-#include <linux/jiffies.h>
 #include <linux/mutex.h>
 #include <linux/slab.h>
 #include <linux/stddef.h>
@@ -59,8 +60,11 @@ static int tdx_report_retry_busy(struct tdx_guest *tg,
 	int rc = -EBUSY;
 
 	for (try = 1; try <= TDX_REPORT_BUSY_TRIES; try++) {
-		scoped_cond_guard(mutex_intr, return -EINTR, &tg->mr_lock)
-			rc = report(tg, arg);
+		rc = mutex_lock_killable(&tg->mr_lock);
+		if (rc)
+			return rc;
+		rc = report(tg, arg);
+		mutex_unlock(&tg->mr_lock);
 		if (rc != -EBUSY)
 			return rc;
 		if (try < TDX_REPORT_BUSY_TRIES)
@@ -87,8 +91,8 @@ static int tdx_report_plain(struct tdx_guest *tg, void *arg)
  * @reportdata: 64 bytes of REPORTDATA, 64-byte aligned.
  * @tdreport: 1024-byte, 1024-byte aligned buffer for the TDREPORT.
  *
- * Waiting for the lock can be interrupted by a signal. A busy TDX module
- * is asked TDX_REPORT_BUSY_TRIES times in all.
+ * Only a fatal signal ends the wait for the lock. A busy TDX module is
+ * asked TDX_REPORT_BUSY_TRIES times in all.
  *
  * Return: 0, -EINTR, -EBUSY when the TDX module stayed busy through every
  * try, or the platform's error (-ENXIO, -EIO).
@@ -105,12 +109,7 @@ EXPORT_SYMBOL_IF_KUNIT(tdx_guest_get_report);
 /* Can a register be read from the cache? Called with mr_lock held. */
 static bool tdx_mr_cache_fresh(const struct tdx_mr_cache *c, bool live)
 {
-	if (!c->valid)
-		return false;
-	if (!live)
-		return true;
-	return !c->extended &&
-	       time_before(jiffies, c->taken + msecs_to_jiffies(TDX_MR_LIVE_MS));
+	return c->valid && (!live || !c->stale);
 }
 
 /* Copy out of the cache, if it may be used. Called with mr_lock held. */
@@ -145,8 +144,7 @@ static int tdx_mr_cache_fill(struct tdx_guest *tg, void *arg)
 	if (rc)
 		return rc;
 	memcpy(&c->report, a->report.tdreport, sizeof(c->report));
-	c->taken = jiffies;
-	c->extended = false;
+	c->stale = false;
 	c->valid = true;
 	tdx_mr_cache_copy(c, a->offset, a->len, a->live, a->buf);
 	return 0;
@@ -178,20 +176,24 @@ static int tdx_mr_cache_refresh(struct tdx_guest *tg, size_t offset,
  *	at TD build time.
  * @buf: @len bytes for the result.
  *
- * Return: 0; -EINTR; -ENOMEM; or the error of the TDG.MR.REPORT that
- * refreshed the cache (-EBUSY, -ENXIO, -EIO).
+ * Return: 0; -EINTR (fatal signal); -ENOMEM; or the error of the
+ * TDG.MR.REPORT that refreshed the cache (-EBUSY, -ENXIO, -EIO).
  */
 int tdx_guest_read_mr(struct tdx_guest *tg, size_t offset, size_t len,
 		      bool live, u8 *buf)
 {
+	bool copied;
+	int rc;
+
 	if (WARN_ON_ONCE(offset > TDX_TDREPORT_SIZE ||
 			 len > TDX_TDREPORT_SIZE - offset))
 		return -EINVAL;
-	scoped_cond_guard(mutex_intr, return -EINTR, &tg->mr_lock) {
-		if (tdx_mr_cache_copy(&tg->mr_cache, offset, len, live, buf))
-			return 0;
-	}
-	return tdx_mr_cache_refresh(tg, offset, len, live, buf);
+	rc = mutex_lock_killable(&tg->mr_lock);
+	if (rc)
+		return rc;
+	copied = tdx_mr_cache_copy(&tg->mr_cache, offset, len, live, buf);
+	mutex_unlock(&tg->mr_lock);
+	return copied ? 0 : tdx_mr_cache_refresh(tg, offset, len, live, buf);
 }
 EXPORT_SYMBOL_IF_KUNIT(tdx_guest_read_mr);
 
@@ -218,6 +220,21 @@ u8 *tdx_guest_read_report(struct tdx_guest *tg)
 }
 EXPORT_SYMBOL_IF_KUNIT(tdx_guest_read_report);
 
+/* The extend and its record, in one hold of mr_lock. */
+static int tdx_extend_locked(struct tdx_guest *tg, unsigned int index,
+			     const u8 *buf)
+{
+	int rc;
+
+	if (!tdx_rtmr_log_has_room(&tg->log))
+		return -ENOSPC;
+	rc = tg->ops->extend_rtmr(index, buf);
+	if (rc)
+		return rc;
+	tg->mr_cache.stale = true;
+	return tdx_rtmr_log_append(&tg->log, TDX_RTMR_LOG_EXTEND, index, buf);
+}
+
 /**
  * tdx_guest_extend_rtmr() - TDG.MR.RTMR.EXTEND, serialised with reports and
  *	recorded in the runtime measurement log.
@@ -229,6 +246,8 @@ EXPORT_SYMBOL_IF_KUNIT(tdx_guest_read_report);
  * report can see the one without the other, and the RTMRs of the cached
  * TDREPORT are marked stale in the same hold.
  *
+ * Only a fatal signal ends the wait for the lock.
+ *
  * Return: 0; -EINTR; -ENOSPC when the log is full (nothing is extended);
  * -ENOMEM; or the platform's error (-ENXIO, -EBUSY, -EIO).
  */
@@ -237,22 +256,17 @@ int tdx_guest_extend_rtmr(struct tdx_guest *tg, unsigned int index,
 {
 	/* The TDX module wants a 64-byte aligned, private buffer. */
 	u8 *buf __free(kfree) = kzalloc(TDX_EXTEND_ALIGN, GFP_KERNEL);
-	int rc = -EINTR;
+	int rc;
 
 	if (!buf)
 		return -ENOMEM;
 	memcpy(buf, digest, TDX_MEASUREMENT_SIZE);
 
-	scoped_cond_guard(mutex_intr, return -EINTR, &tg->mr_lock) {
-		if (!tdx_rtmr_log_has_room(&tg->log))
-			return -ENOSPC;
-		rc = tg->ops->extend_rtmr(index, buf);
-		if (!rc) {
-			tg->mr_cache.extended = true;
-			rc = tdx_rtmr_log_append(&tg->log, TDX_RTMR_LOG_EXTEND,
-						 index, buf);
-		}
-	}
+	rc = mutex_lock_killable(&tg->mr_lock);
+	if (rc)
+		return rc;
+	rc = tdx_extend_locked(tg, index, buf);
+	mutex_unlock(&tg->mr_lock);
 	return rc;
 }
 EXPORT_SYMBOL_IF_KUNIT(tdx_guest_extend_rtmr);

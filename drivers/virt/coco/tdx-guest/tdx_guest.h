@@ -6,6 +6,7 @@
 #ifndef _TDX_GUEST_INTERNAL_H
 #define _TDX_GUEST_INTERNAL_H
 
+#include <linux/atomic.h>
 #include <linux/list.h>
 #include <linux/miscdevice.h>
 #include <linux/mutex.h>
@@ -32,6 +33,9 @@ struct tdx_quote_buf;
  * @vector: the vector the host injects.
  * @active: the host was told @vector and @cpu, and they are current;
  *	read without @lock by waiters.
+ * @irqs: interrupts taken since init.
+ * @lost: completions in a row found by the safety look without an
+ *	interrupt.
  * @started: init succeeded; fini has something to undo.
  * @cpuhp_node: this instance in the CPU hotplug state.
  * @why: when not @active, why not (for the log and user space).
@@ -44,6 +48,8 @@ struct tdx_quote_notify {
 	unsigned int cpu;
 	unsigned int vector;
 	bool active;
+	atomic_t irqs;
+	unsigned int lost;
 	bool started;
 	struct hlist_node cpuhp_node;
 	char why[48];
@@ -64,6 +70,7 @@ struct tdx_quote_notify {
  *	completed, counted from the hypercall (estimated between two looks);
  *	0 where unknown.
  * @recent_next: where the next completion time goes in @recent_ns (modulo).
+ * @service_unavailable: the last request found no quote generation service.
  * @notify: completion by interrupt, when the host offers it.
  */
 struct tdx_quote_transport {
@@ -75,6 +82,7 @@ struct tdx_quote_transport {
 	unsigned int nr_quarantined;
 	u64 recent_ns[TDX_QUOTE_HISTORY];
 	unsigned int recent_next;
+	bool service_unavailable;
 	struct tdx_quote_notify notify;
 };
 
@@ -101,25 +109,17 @@ struct tdx_rtmr_log {
 /* TDG.MR.REPORT calls, in all, before a busy TDX module is given up on. */
 #define TDX_REPORT_BUSY_TRIES	8
 
-/*
- * How old the RTMRs a read of the measurement files returns may be, in
- * milliseconds, when nothing was extended through this driver since.
- */
-#define TDX_MR_LIVE_MS		100
-
 /**
  * struct tdx_mr_cache - the TDREPORT the measurement files are read from.
  *	Protected by tdx_guest.mr_lock.
  * @report: the last TDREPORT taken for the cache.
- * @taken: jiffies when @report was taken.
- * @extended: an RTMR was extended through this driver after @report was
+ * @stale: an RTMR was extended through this driver after @report was
  *	taken, so its RTMRs are out of date.
  * @valid: @report holds a TDREPORT.
  */
 struct tdx_mr_cache {
 	struct tdx_tdreport report;
-	unsigned long taken;
-	bool extended;
+	bool stale;
 	bool valid;
 };
 
@@ -166,6 +166,8 @@ int tdx_guest_log_baseline(struct tdx_guest *tg);
 extern const struct attribute_group *tdx_guest_groups[];
 int tdx_measurements_init(struct tdx_guest *tg);
 void tdx_measurements_fini(void);
+int tdx_measurements_extend(struct tdx_guest *tg, unsigned int index,
+			    const u8 *digest);
 
 /* misc_dev.c */
 int tdx_guest_misc_register(struct tdx_guest *tg);
@@ -183,12 +185,16 @@ ssize_t tdx_rtmr_log_read(struct tdx_rtmr_log *log, char *buf, loff_t off,
 /* quote_notify.c */
 void tdx_quote_notify_init(struct tdx_quote_notify *qn,
 			   const struct tdx_platform_ops *ops);
-void tdx_quote_notify_fini(struct tdx_quote_notify *qn);
+void tdx_quote_notify_fini(struct tdx_quote_notify *qn, bool host_may_inject);
+unsigned int tdx_quote_notify_irqs(struct tdx_quote_notify *qn);
+void tdx_quote_notify_judge(struct tdx_quote_notify *qn,
+			    unsigned int irqs_before, bool by_safety_look);
 int tdx_quote_notify_describe(struct tdx_quote_notify *qn, char *buf,
 			      size_t len);
 
 /* quote_transport.c */
 extern unsigned int quote_timeout_ms;
+extern unsigned int tdx_quote_publish_grace_ms;
 int tdx_quote_transport_init(struct tdx_quote_transport *qt,
 			     const struct tdx_platform_ops *ops);
 void tdx_quote_transport_fini(struct tdx_quote_transport *qt);

@@ -61,8 +61,9 @@ int tdx_tsm_report_new(struct tsm_report *report, void *data)
 
 	/* configfs could not hand out more than this; say why up front. */
 	if (quote_len > TDX_TSM_OUTBLOB_MAX) {
-		pr_err("Quote of %zu bytes exceeds the configfs-tsm limit of %u\n",
-		       quote_len, TDX_TSM_OUTBLOB_MAX);
+		/* The host decides how often: ratelimited. */
+		pr_err_ratelimited("Quote of %zu bytes exceeds the configfs-tsm limit of %u\n",
+				   quote_len, TDX_TSM_OUTBLOB_MAX);
 		kvfree(quote);
 		return -EFBIG;
 	}
