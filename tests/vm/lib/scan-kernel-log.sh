@@ -51,6 +51,9 @@ report_patterns=(
 	# Linux 7.x names a module that queues work on a workqueue it is
 	# retiring; the module must move before the workqueue goes.
 	'enqueued on deprecated workqueue'
+	# An interrupt on a vector nobody owns: a device (or the host's
+	# GetQuote notification) sent a vector a driver gave back.
+	'No irq handler for'
 	# lockdep switches itself off when a taint makes it unreliable; every
 	# later locking bug would go unreported.
 	'Disabling lock debugging due to kernel taint'

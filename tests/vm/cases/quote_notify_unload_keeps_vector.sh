@@ -1,0 +1,47 @@
+# SPDX-License-Identifier: GPL-2.0
+# Unloading the provider while the host still owns a quarantined request
+# keeps the completion vector reserved: when the host completes that
+# request and injects the vector, nothing handles it, nothing complains
+# ("No irq handler"), and no other IRQ can have been given the vector.
+# The next provider gets a vector of its own and works.
+set -eu
+. /test/lib.sh
+
+F=/sys/kernel/debug/tdx_guest_emu
+P=/sys/module/tdx_guest/parameters
+
+mode=$(cat "$P/quote_completion")
+case "$mode" in
+"interrupt vector "*" cpu "*) ;;
+*) fail "the emulated host offers the interrupt, but: $mode" ;;
+esac
+vector=${mode#interrupt vector }
+vector=${vector%% *}
+
+echo 100 > "$P/quote_timeout_ms"
+echo 1 > "$F/quote_hang"
+d=$(new_report_dir)
+arm_report "$d"
+expect_errno ETIMEDOUT "$d/outblob"
+rmdir "$d"
+
+rmmod tdx_guest || fail "rmmod tdx_guest"
+dmesg | grep -q "keeping vector $vector on CPU .* reserved" ||
+	fail "no log line says vector $vector stays reserved"
+
+# The host gives up on the request now, and injects the old vector.
+echo 1 > "$F/quote_release"
+usleep 200000
+! dmesg | grep -q "No irq handler" ||
+	fail "the host's interrupt for the abandoned request found no handler: $(dmesg | grep 'No irq handler' | head -n 1)"
+
+load_module "$PROJECT_MODDIR/tdx_guest.ko"
+mode=$(cat "$P/quote_completion")
+case "$mode" in
+"interrupt vector $vector cpu "*) fail "the reserved vector $vector was given out again" ;;
+"interrupt vector "*) ;;
+*) fail "after the reload: $mode" ;;
+esac
+n0=$(irq_count)
+expect_quote_works "after the reload"
+assert_eq $((n0 + 1)) "$(irq_count)" "interrupts after the reload"
