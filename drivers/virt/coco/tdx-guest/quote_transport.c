@@ -34,35 +34,11 @@
  * Completion is signalled by the host's event-notify interrupt where it
  * offers one (quote_notify.c): the waiter sleeps until the interrupt, with
  * a look every TDX_QUOTE_NOTIFY_SAFETY_MS in case it is lost (a host
- * whose interrupts stop coming is demoted to polling). Otherwise,
- * or with quote_notify=poll, completion is found by polling. Each look
- * costs a timer wake-up, so the schedule trades wake-ups against how late
- * an answer is seen, steered by one fact: a quote service tends to take
- * about as long as it took the last few times. The earliest of the last
- * four completions, t, is where the next answer is expected: one slow
- * answer (a busy host) does not move that away from where the next one
- * most likely comes, and a service that got faster moves it at once.
- *
- * - With t unknown, each interval is a tenth of the time waited (from tens
- *   of microseconds, up to a cap): an answer is seen at most 10% (or the
- *   cap) after it came.
- * - Before t the answer is unlikely: after a first look at tens of
- *   microseconds, each interval is three times the time waited, up to a
- *   second, and no sleep runs into the window that starts t/64 + 50 us
- *   before t. A service that got faster is still seen within four times
- *   its new time, and never more than a second late.
- * - From the window on, looks come every t/64 (50 to 500 us), or as with t
- *   unknown where that is shorter: this is where the answer most likely
- *   comes, and where the latency target is won. Past t they back off
- *   again, each an eighth of how late the answer is by then, and never
- *   coarser than with t unknown: a host that is a little late costs a
- *   little latency, one that is much later few wake-ups.
- *
- * Each successful completion is remembered as the middle of the last two
- * looks, so the expectation does not drift towards the late side of where
- * a coarse look happened to find it. Failures are not remembered: an
- * instant "unavailable" or a service's timeout says nothing about how long
- * the next quote takes.
+ * whose interrupts stop coming is demoted to polling). Otherwise, or with
+ * quote_notify=poll, completion is found by polling, each look a tenth of
+ * the time waited so far after the last (from 20 us, at most 20 ms): an
+ * answer is seen at most 10% or 20 ms after it came, at a cost of one
+ * timer wake-up per look (about 80 for a Quote of a second).
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
@@ -88,14 +64,7 @@
 #define TDX_QUOTE_MAX_QUARANTINED	4
 
 #define TDX_QUOTE_POLL_FIRST_NS		(20 * NSEC_PER_USEC)
-#define TDX_QUOTE_POLL_MIN_STEP_NS	NSEC_PER_USEC
 #define TDX_QUOTE_POLL_MAX_NS		(20 * NSEC_PER_MSEC)
-/* Before the window: never more than a second late for a faster host. */
-#define TDX_QUOTE_POLL_AHEAD_MAX_NS	NSEC_PER_SEC
-/* The window before the expected completion time, and looks from then. */
-#define TDX_QUOTE_WINDOW_PAD_NS		(50 * NSEC_PER_USEC)
-#define TDX_QUOTE_POLL_NEAR_MIN_NS	(50 * NSEC_PER_USEC)
-#define TDX_QUOTE_POLL_NEAR_MAX_NS	(500 * NSEC_PER_USEC)
 /* Timer slack lets wake-ups merge, but must not undo a short interval. */
 #define TDX_QUOTE_SLACK_MAX_NS		(50 * NSEC_PER_USEC)
 /*
@@ -288,67 +257,19 @@ static void tdx_quote_fill_request(struct tdx_getquote_hdr *hdr, size_t len,
 	memcpy(hdr->data, tdreport, TDX_TDREPORT_SIZE);
 }
 
-/* With nothing known: a tenth of the time waited, within bounds. */
-static u64 tdx_quote_base_interval(u64 elapsed_ns)
-{
-	return clamp_t(u64, elapsed_ns / 10, TDX_QUOTE_POLL_FIRST_NS,
-		       TDX_QUOTE_POLL_MAX_NS);
-}
-
-/**
- * tdx_quote_expected_ns() - when the next GetQuote is expected to complete.
- * @qt: the transport, whose recent completion times it weighs.
- *
- * Return: nanoseconds from the hypercall, or 0 while nothing is known.
- */
-u64 tdx_quote_expected_ns(const struct tdx_quote_transport *qt)
-{
-	u64 earliest = 0;
-	unsigned int i;
-
-	for (i = 0; i < TDX_QUOTE_HISTORY; i++) {
-		u64 t = qt->recent_ns[i];
-
-		if (t && (!earliest || t < earliest))
-			earliest = t;
-	}
-	return earliest;
-}
-EXPORT_SYMBOL_IF_KUNIT(tdx_quote_expected_ns);
-
 /**
  * tdx_quote_poll_interval() - how long to sleep before the next look.
  * @elapsed_ns: time since the host took the request.
- * @expected_ns: when the answer is expected (tdx_quote_expected_ns()); 0
- *	if nothing is known.
  *
- * Implements the schedule the DOC comment of this file describes. It
- * depends on nothing but its arguments, so every property of it can be
- * checked without a clock.
+ * A tenth of the time waited, from TDX_QUOTE_POLL_FIRST_NS up to
+ * TDX_QUOTE_POLL_MAX_NS (see the DOC of this file).
  *
- * Return: the next interval in nanoseconds, at least 1 us.
+ * Return: the next interval in nanoseconds.
  */
-u64 tdx_quote_poll_interval(u64 elapsed_ns, u64 expected_ns)
+u64 tdx_quote_poll_interval(u64 elapsed_ns)
 {
-	u64 margin = expected_ns / 64 + TDX_QUOTE_WINDOW_PAD_NS;
-	u64 next = tdx_quote_base_interval(elapsed_ns);
-
-	if (expected_ns > margin && elapsed_ns < expected_ns - margin) {
-		/* Too early for the answer; but no sleep into the window. */
-		next = min(clamp_t(u64, 3 * elapsed_ns, TDX_QUOTE_POLL_FIRST_NS,
-				   TDX_QUOTE_POLL_AHEAD_MAX_NS),
-			   expected_ns - margin - elapsed_ns);
-	} else if (expected_ns) {
-		u64 late_ns = elapsed_ns > expected_ns ?
-			      elapsed_ns - expected_ns : 0;
-
-		/* Close looks, backing off again as the answer gets late. */
-		next = min(next, max(clamp_t(u64, expected_ns / 64,
-					     TDX_QUOTE_POLL_NEAR_MIN_NS,
-					     TDX_QUOTE_POLL_NEAR_MAX_NS),
-				     late_ns / 8));
-	}
-	return max_t(u64, next, TDX_QUOTE_POLL_MIN_STEP_NS);
+	return clamp_t(u64, elapsed_ns / 10, TDX_QUOTE_POLL_FIRST_NS,
+		       TDX_QUOTE_POLL_MAX_NS);
 }
 EXPORT_SYMBOL_IF_KUNIT(tdx_quote_poll_interval);
 
@@ -436,19 +357,6 @@ static int tdx_quote_submit(struct tdx_quote_transport *qt, ktime_t deadline)
 }
 
 /*
- * Remember when a request completed: between the last look that found it
- * in flight and the one that found it done. The middle is the estimate
- * with no bias towards either look.
- */
-static void tdx_quote_note_completion(struct tdx_quote_transport *qt,
-				      u64 last_busy_ns, u64 done_ns)
-{
-	u64 t = last_busy_ns + (done_ns - last_busy_ns) / 2;
-
-	qt->recent_ns[qt->recent_next++ % TDX_QUOTE_HISTORY] = max_t(u64, t, 1);
-}
-
-/*
  * Wait until the host publishes a final status, and return that status
  * through @status: it is the one and only read of the field that counts.
  * When the timeout or a fatal signal ends the last sleep, the status is
@@ -461,8 +369,8 @@ static int tdx_quote_wait(struct tdx_quote_transport *qt,
 			  const struct tdx_getquote_hdr *hdr, ktime_t deadline,
 			  unsigned int irqs_before, u64 *status)
 {
-	u64 expected = tdx_quote_expected_ns(qt), elapsed, last_busy = 0;
 	ktime_t start = ktime_get(), now;
+	u64 elapsed;
 	bool notified = false, safety_look = false;
 	int rc = 0;
 
@@ -473,14 +381,6 @@ static int tdx_quote_wait(struct tdx_quote_transport *qt,
 		if (*status != TDX_GETQUOTE_STATUS_IN_FLIGHT) {
 			/* Read out_len and the Quote only after the status. */
 			smp_rmb();
-			/*
-			 * A lost interrupt hides when the answer came:
-			 * remember only times the poll or the interrupt saw.
-			 */
-			if (*status == TDX_GETQUOTE_STATUS_SUCCESS &&
-			    !(notified && safety_look))
-				tdx_quote_note_completion(qt, last_busy,
-							  elapsed);
 			if (notified)
 				tdx_quote_notify_judge(&qt->notify, irqs_before,
 						       safety_look);
@@ -492,15 +392,11 @@ static int tdx_quote_wait(struct tdx_quote_transport *qt,
 		if (notified) {
 			rc = tdx_quote_sleep_notified(&qt->notify, hdr, now,
 						      deadline);
-			last_busy = ktime_to_ns(ktime_sub(ktime_get(), start));
 			/* Slept most of a safety period: nothing woke it. */
-			safety_look = last_busy - elapsed >=
-				      TDX_QUOTE_NOTIFY_SAFETY_MS / 2 * NSEC_PER_MSEC;
+			safety_look = ktime_ms_delta(ktime_get(), now) >=
+				      TDX_QUOTE_NOTIFY_SAFETY_MS / 2;
 		} else {
-			last_busy = elapsed;
-			/* Decided from the time now: no sleep overshoots a window. */
-			rc = tdx_quote_sleep_until(tdx_quote_poll_interval(elapsed,
-									   expected),
+			rc = tdx_quote_sleep_until(tdx_quote_poll_interval(elapsed),
 						   now, deadline);
 		}
 	}

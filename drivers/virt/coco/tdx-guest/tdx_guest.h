@@ -20,9 +20,6 @@
 
 struct tdx_quote_buf;
 
-/* How many recent GetQuote completion times the poll schedule weighs. */
-#define TDX_QUOTE_HISTORY	4
-
 /**
  * struct tdx_quote_notify - GetQuote completion by the host's interrupt.
  * @ops: the platform that registers the vector.
@@ -66,10 +63,6 @@ struct tdx_quote_notify {
  *	or was interrupted); they are neither reused nor freed until the host
  *	has written a final status into them.
  * @nr_quarantined: entries on @quarantine.
- * @recent_ns: when the last TDX_QUOTE_HISTORY successful requests
- *	completed, counted from the hypercall (estimated between two looks);
- *	0 where unknown.
- * @recent_next: where the next completion time goes in @recent_ns (modulo).
  * @service_unavailable: the last request found no quote generation service.
  * @notify: completion by interrupt, when the host offers it.
  */
@@ -80,8 +73,6 @@ struct tdx_quote_transport {
 	size_t buf_len;
 	struct list_head quarantine;
 	unsigned int nr_quarantined;
-	u64 recent_ns[TDX_QUOTE_HISTORY];
-	unsigned int recent_next;
 	bool service_unavailable;
 	struct tdx_quote_notify notify;
 };
@@ -198,8 +189,7 @@ extern unsigned int tdx_quote_publish_grace_ms;
 int tdx_quote_transport_init(struct tdx_quote_transport *qt,
 			     const struct tdx_platform_ops *ops);
 void tdx_quote_transport_fini(struct tdx_quote_transport *qt);
-u64 tdx_quote_expected_ns(const struct tdx_quote_transport *qt);
-u64 tdx_quote_poll_interval(u64 elapsed_ns, u64 expected_ns);
+u64 tdx_quote_poll_interval(u64 elapsed_ns);
 int tdx_quote_status_to_errno(u64 status);
 int tdx_quote_get(struct tdx_quote_transport *qt, const u8 *tdreport,
 		  u8 **quote, size_t *quote_len);
