@@ -24,6 +24,10 @@
  * Every report says ATTRIBUTES.DEBUG: no honest verifier policy accepts a
  * debuggable TD, so an emulated Quote can never pass for a real one.
  *
+ * RTMRs start where a real TD's firmware leaves them when the machine has
+ * an ACPI CCEL table (the VM harness gives it a real TD's): its events are
+ * replayed into them at load, as that firmware extended them.
+ *
  * It is a TDX module 1.0 unless loaded with tdreport_version=1; then it
  * reports as TDX module 1.5 does: REPORTTYPE.version 1, TEE_TCB_SVN2 in
  * TEE_TCB_INFO, and TDINFO.SERVTD_HASH (MRSERVICETD in a TD 1.5 Quote body)
@@ -35,6 +39,7 @@
 #include <crypto/utils.h>
 #include <linux/align.h>
 #include <linux/atomic.h>
+#include <linux/cleanup.h>
 #include <linux/crypto.h>
 #include <linux/delay.h>
 #include <linux/err.h>
@@ -47,6 +52,7 @@
 #include <linux/unaligned.h>
 #include <kunit/visibility.h>
 
+#include <tdx-guest/ccel.h>
 #include <tdx-guest/tdreport_v1.h>
 #include <tdx-guest/tdx_status.h>
 
@@ -475,14 +481,53 @@ static int tdx_emu_init_crypto(void)
 	return rc;
 }
 
+/*
+ * The firmware ran before the TD's kernel: where the machine has a CCEL
+ * (the VM harness puts a real TD's there), RTMR0-3 start where its events
+ * leave them, as on a TD whose firmware wrote that log. Events for MRTD
+ * (index 0) belong to the TD's build, not to the RTMRs.
+ */
+static int tdx_emu_init_rtmrs(void)
+{
+	struct tdx_tcg_record r;
+	struct tdx_tcg_walk w;
+	unsigned int events = 0;
+	size_t len = 0;
+	int rc;
+
+	u8 *log __free(kvfree) = tdx_ccel_read(&len);
+	if (!log)
+		return 0;
+	if (IS_ERR(log))
+		return PTR_ERR(no_free_ptr(log));
+	rc = tdx_tcg_walk_start(&w, log, len);
+	while (!rc && (rc = tdx_tcg_walk_next(&w, &r)) > 0) {
+		rc = 0;
+		if (r.type == TDX_TCG_EV_NO_ACTION || r.mr_index < 1 ||
+		    r.mr_index > TDX_RTMR_COUNT)
+			continue;
+		if (!r.sha384)
+			return -EINVAL;
+		rc = tdx_emu_extend_locked(tdx_emu.tdinfo.rtmr[r.mr_index - 1],
+					   r.sha384);
+		events++;
+	}
+	if (rc)
+		return rc;
+	pr_info("RTMRs start where the firmware's event log (CCEL) leaves them: %u events\n",
+		events);
+	return 0;
+}
+
 /**
  * tdx_emu_tdx_init() - power on the emulated TDX module.
  *
  * Draws this boot's MAC key and sets the TD's identity from the module
- * parameters. RTMRs start at zero.
+ * parameters. RTMRs start at zero, or where the firmware's event log (the
+ * ACPI CCEL), when the machine has one, says the firmware left them.
  *
- * Return: 0, -EINVAL for a malformed or inconsistent parameter, or a crypto
- * API error.
+ * Return: 0, -EINVAL for a malformed or inconsistent parameter or a CCEL
+ * that cannot be replayed, -ENOMEM, or a crypto API error.
  */
 int tdx_emu_tdx_init(void)
 {
@@ -491,6 +536,8 @@ int tdx_emu_tdx_init(void)
 	if (rc)
 		return rc;
 	rc = tdx_emu_init_identity();
+	if (!rc)
+		rc = tdx_emu_init_rtmrs();
 	if (rc)
 		tdx_emu_tdx_exit();
 	return rc;

@@ -87,28 +87,29 @@ static void tdx_kunit_guest_destroy(void *ctx)
  * tdx_kunit_guest_new() - a provider instance of the test's own.
  * @test: the test; the instance is torn down when it ends.
  * @ops: the platform, e.g. &tdx_emu_platform_ops or &tdx_fake_platform_ops.
- * @log_capacity: records its runtime measurement log holds.
+ * @log_size: bytes its runtime measurement log may hold.
  *
- * Set up the way the module's init does: the log starts with the RTMRs'
- * current values, then the GetQuote transport gets its first buffer.
+ * Set up the way the module's init does: the log notes the RTMRs the
+ * firmware's log does not explain, then the GetQuote transport gets its
+ * first buffer.
  * Fails the test (and ends it) when that does not work.
  *
  * Return: the instance.
  */
 struct tdx_guest *tdx_kunit_guest_new(struct kunit *test,
 				      const struct tdx_platform_ops *ops,
-				      unsigned int log_capacity)
+				      size_t log_size)
 {
 	struct tdx_guest *tg = kunit_kzalloc(test, sizeof(*tg), GFP_KERNEL);
 
 	KUNIT_ASSERT_NOT_NULL(test, tg);
 	mutex_init(&tg->mr_lock);
 	tg->ops = ops;
-	KUNIT_ASSERT_EQ(test, tdx_rtmr_log_init(&tg->log, log_capacity), 0);
+	KUNIT_ASSERT_EQ(test, tdx_rtmr_log_init(&tg->log, log_size), 0);
 	KUNIT_ASSERT_EQ(test, kunit_add_action_or_reset(test,
 							tdx_kunit_guest_destroy,
 							tg), 0);
-	KUNIT_ASSERT_EQ(test, tdx_guest_log_baseline(tg), 0);
+	KUNIT_ASSERT_EQ(test, tdx_guest_log_start(tg), 0);
 	KUNIT_ASSERT_EQ(test, tdx_quote_transport_init(&tg->quote, ops), 0);
 	return tg;
 }

@@ -12,13 +12,15 @@
  * report binds the attestation key and QE authentication data by
  * SHA-256). That proves the specification's offsets themselves against
  * real hardware, which restating the compile-time checks at run time
- * could not. The GetQuote header and the RTMR log record have no
- * production sample: the VM tests read them at fixed byte offsets from
- * user space (tests/vm/cases/rtmr_known_answer.sh).
+ * could not. The GetQuote header has no production sample: the VM tests
+ * read it at fixed byte offsets from user space. The runtime log's
+ * records are checked against bytes written out by hand from the TCG and
+ * CoCo definitions.
  */
 #include <crypto/sha2.h>
 #include <linux/build_bug.h>
 #include <linux/hex.h>
+#include <linux/slab.h>
 #include <linux/stddef.h>
 #include <linux/unaligned.h>
 #include <kunit/test.h>
@@ -149,13 +151,18 @@ TDX_ASSERT_AT(struct tdx_getquote_hdr, out_len, 20);
 TDX_ASSERT_AT(struct tdx_getquote_hdr, data, 24);
 static_assert(sizeof(struct tdx_getquote_hdr) == 24);
 
-/* A record of the runtime measurement log. */
-TDX_ASSERT_AT(struct tdx_rtmr_log_entry, seq, 0);
-TDX_ASSERT_AT(struct tdx_rtmr_log_entry, type, 8);
-TDX_ASSERT_AT(struct tdx_rtmr_log_entry, index, 10);
-TDX_ASSERT_AT(struct tdx_rtmr_log_entry, reserved, 12);
-TDX_ASSERT_AT(struct tdx_rtmr_log_entry, digest, 16);
-static_assert(sizeof(struct tdx_rtmr_log_entry) == 64);
+/* A record of the runtime measurement log: TCG_PCR_EVENT2, one digest. */
+TDX_ASSERT_AT(struct tdx_rtmr_log_head, mr_index, 0);
+TDX_ASSERT_AT(struct tdx_rtmr_log_head, event_type, 4);
+TDX_ASSERT_AT(struct tdx_rtmr_log_head, digest_count, 8);
+TDX_ASSERT_AT(struct tdx_rtmr_log_head, alg_id, 12);
+TDX_ASSERT_AT(struct tdx_rtmr_log_head, digest, 14);
+TDX_ASSERT_AT(struct tdx_rtmr_log_head, event_size, 62);
+static_assert(sizeof(struct tdx_rtmr_log_head) == 66);
+/* TCG_PCClientTaggedEvent. */
+TDX_ASSERT_AT(struct tdx_rtmr_log_tagged_event, tag_id, 0);
+TDX_ASSERT_AT(struct tdx_rtmr_log_tagged_event, data_size, 4);
+TDX_ASSERT_AT(struct tdx_rtmr_log_tagged_event, data, 8);
 
 /*
  * The first 1252 bytes of quote-v4-spr-e4.dat (4974 bytes): header, TD
@@ -377,9 +384,91 @@ static void quote_v4_signature_data_reads_a_real_quote(struct kunit *test)
 					    32));
 }
 
+/*
+ * The record an agent's AAEL event leaves, written out by hand from the
+ * TCG PC Client Platform Firmware Profile (TCG_PCR_EVENT2) and CoCo's
+ * attestation agent event log (EV_EVENT_TAG, a TCG_PCClientTaggedEvent
+ * with taggedEventID "AAEL", the digest SHA-384 of the whole tagged
+ * event), for RTMR3 and the data "domain operation content"; the digest
+ * was computed apart from this code (Python's hashlib).
+ */
+static const u8 tdx_aael_record[] = {
+	0x04, 0x00, 0x00, 0x00,		/* MR index 4: RTMR3 */
+	0x06, 0x00, 0x00, 0x00,		/* EV_EVENT_TAG */
+	0x01, 0x00, 0x00, 0x00,		/* one digest */
+	0x0c, 0x00,			/* TPM_ALG_SHA384 */
+	0xda, 0xd5, 0xf0, 0xe2, 0x26, 0x31, 0x8f, 0xfa,
+	0x98, 0x39, 0xb7, 0x5a, 0x47, 0x2c, 0x6a, 0xa7,
+	0xfd, 0xb5, 0x83, 0x49, 0x49, 0xd0, 0xa0, 0xa2,
+	0x29, 0x90, 0xcf, 0x04, 0xd5, 0x69, 0x24, 0x40,
+	0xfb, 0x00, 0xf3, 0xaa, 0x06, 0x09, 0xdb, 0x7e,
+	0x49, 0xcd, 0x8d, 0x79, 0x3f, 0x67, 0x0d, 0x02,
+	0x20, 0x00, 0x00, 0x00,		/* event size 32 */
+	0x4c, 0x45, 0x41, 0x41,		/* taggedEventID 0x4141454c */
+	0x18, 0x00, 0x00, 0x00,		/* 24 bytes of data */
+	'd', 'o', 'm', 'a', 'i', 'n', ' ', 'o', 'p', 'e', 'r', 'a',
+	't', 'i', 'o', 'n', ' ', 'c', 'o', 'n', 't', 'e', 'n', 't',
+};
+
+static void event_record_is_what_coco_writes(struct kunit *test)
+{
+	static const char data[] = "domain operation content";
+	u8 *out = kunit_kzalloc(test, sizeof(tdx_aael_record), GFP_KERNEL);
+	struct tdx_rtmr_event *ev;
+
+	KUNIT_ASSERT_NOT_NULL(test, out);
+	ev = tdx_rtmr_event_tagged(3, TDX_RTMR_LOG_TAG_AAEL, data,
+				   sizeof(data) - 1);
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, ev);
+	KUNIT_EXPECT_EQ(test, tdx_rtmr_log_record_size(ev->event_size),
+			sizeof(tdx_aael_record));
+	KUNIT_EXPECT_EQ(test, tdx_rtmr_log_encode(out, ev),
+			sizeof(tdx_aael_record));
+	kvfree(ev);
+	KUNIT_EXPECT_MEMEQ(test, out, tdx_aael_record, sizeof(tdx_aael_record));
+}
+
+/* A digest-only extend of RTMR1 with the digest 00 01 .. 2f, by hand. */
+static const u8 tdx_digest_record[] = {
+	0x02, 0x00, 0x00, 0x00,		/* MR index 2: RTMR1 */
+	0x06, 0x00, 0x00, 0x00,		/* EV_EVENT_TAG */
+	0x01, 0x00, 0x00, 0x00,		/* one digest */
+	0x0c, 0x00,			/* TPM_ALG_SHA384 */
+	0x00, 0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07,
+	0x08, 0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x0e, 0x0f,
+	0x10, 0x11, 0x12, 0x13, 0x14, 0x15, 0x16, 0x17,
+	0x18, 0x19, 0x1a, 0x1b, 0x1c, 0x1d, 0x1e, 0x1f,
+	0x20, 0x21, 0x22, 0x23, 0x24, 0x25, 0x26, 0x27,
+	0x28, 0x29, 0x2a, 0x2b, 0x2c, 0x2d, 0x2e, 0x2f,
+	0x08, 0x00, 0x00, 0x00,		/* event size 8 */
+	0x44, 0x58, 0x44, 0x54,		/* taggedEventID 0x54445844 "TDXD" */
+	0x00, 0x00, 0x00, 0x00,		/* no data */
+};
+
+static void digest_only_record_is_a_tagged_event_without_data(struct kunit *test)
+{
+	u8 *out = kunit_kzalloc(test, sizeof(tdx_digest_record), GFP_KERNEL);
+	u8 digest[TDX_MEASUREMENT_SIZE];
+	struct tdx_rtmr_event *ev;
+	unsigned int i;
+
+	KUNIT_ASSERT_NOT_NULL(test, out);
+	for (i = 0; i < sizeof(digest); i++)
+		digest[i] = i;
+	ev = tdx_rtmr_event_digest(1, digest);
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, ev);
+	KUNIT_EXPECT_EQ(test, tdx_rtmr_log_encode(out, ev),
+			sizeof(tdx_digest_record));
+	kvfree(ev);
+	KUNIT_EXPECT_MEMEQ(test, out, tdx_digest_record,
+			   sizeof(tdx_digest_record));
+}
+
 static struct kunit_case tdx_layout_cases[] = {
 	KUNIT_CASE(quote_v4_header_and_body_read_a_real_quote),
 	KUNIT_CASE(quote_v4_signature_data_reads_a_real_quote),
+	KUNIT_CASE(event_record_is_what_coco_writes),
+	KUNIT_CASE(digest_only_record_is_a_tagged_event_without_data),
 	{}
 };
 

@@ -20,7 +20,7 @@
 
 #include "tdx_kunit.h"
 
-#define TDX_MR_LOG_CAPACITY	512
+#define TDX_MR_LOG_CAPACITY	TDX_RTMR_LOG_MIN_SIZE
 #define TDX_MR_STRESS_EXTENDS	120	/* per extending kthread */
 #define TDX_MR_STRESS_REPORTS	120	/* per reporting kthread */
 #define TDX_MR_STRESS_THREADS	2	/* of each kind */
@@ -30,66 +30,118 @@
 
 #define TDX_MR_OFFSET(field)	offsetof(struct tdx_tdreport, tdinfo.field)
 
-static struct tdx_guest *tdx_mr_guest(struct kunit *test,
-				      unsigned int log_capacity)
+static struct tdx_guest *tdx_mr_guest(struct kunit *test, size_t log_size)
 {
-	return tdx_kunit_guest_new(test, &tdx_emu_platform_ops, log_capacity);
+	return tdx_kunit_guest_new(test, &tdx_emu_platform_ops, log_size);
 }
 
-/* A copy of the whole log, as user space reads it; *@count records. */
-static struct tdx_rtmr_log_entry *tdx_mr_log(struct kunit *test,
-					     struct tdx_guest *tg,
-					     unsigned int *count)
-{
-	size_t size = tg->log.capacity * sizeof(struct tdx_rtmr_log_entry);
-	struct tdx_rtmr_log_entry *log = kunit_kzalloc(test, size, GFP_KERNEL);
-	ssize_t len;
+/**
+ * struct tdx_mr_rec - one record of the log, as a replayer reads it.
+ * @rtmr: the RTMR (MR index minus one).
+ * @type: the event type.
+ * @digest: its SHA-384 digest.
+ * @event: its event.
+ * @event_size: bytes at @event.
+ */
+struct tdx_mr_rec {
+	unsigned int rtmr;
+	u32 type;
+	const u8 *digest;
+	const u8 *event;
+	u32 event_size;
+};
 
-	KUNIT_ASSERT_NOT_NULL(test, log);
-	len = tdx_rtmr_log_read(&tg->log, (char *)log, 0, size);
-	KUNIT_ASSERT_GE(test, len, 0);
-	KUNIT_ASSERT_EQ(test, len % sizeof(*log), 0);
-	*count = len / sizeof(*log);
-	return log;
+/*
+ * The whole log, as user space reads it, cut into *@count records. Every
+ * record must be one a replayer takes: an RTMR's MR index, one SHA-384
+ * digest, an event inside the log.
+ */
+static struct tdx_mr_rec *tdx_mr_log(struct kunit *test, struct tdx_guest *tg,
+				     unsigned int *count)
+{
+	const size_t head = sizeof(struct tdx_rtmr_log_head);
+	u8 *buf = kunit_kzalloc(test, tg->log.max, GFP_KERNEL);
+	struct tdx_mr_rec *recs;
+	size_t off = 0, len;
+	ssize_t got;
+
+	KUNIT_ASSERT_NOT_NULL(test, buf);
+	got = tdx_rtmr_log_read(&tg->log, buf, 0, tg->log.max);
+	KUNIT_ASSERT_GE(test, got, 0);
+	len = got;
+	recs = kunit_kcalloc(test, len / head + 1, sizeof(*recs), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, recs);
+	for (*count = 0; off < len; (*count)++) {
+		struct tdx_mr_rec *r = &recs[*count];
+		const u8 *p = buf + off;
+		u32 mr_index;
+
+		KUNIT_ASSERT_GE(test, len - off, head);
+		mr_index = get_unaligned_le32(p);
+		KUNIT_ASSERT_GE(test, mr_index, 1);
+		KUNIT_ASSERT_LE(test, mr_index, TDX_RTMR_COUNT);
+		r->rtmr = mr_index - 1;
+		r->type = get_unaligned_le32(p + 4);
+		KUNIT_ASSERT_EQ(test, get_unaligned_le32(p + 8), 1);
+		KUNIT_ASSERT_EQ(test, get_unaligned_le16(p + 12),
+				TDX_RTMR_LOG_ALG_SHA384);
+		r->digest = p + 14;
+		r->event_size = get_unaligned_le32(p + 14 + TDX_MEASUREMENT_SIZE);
+		KUNIT_ASSERT_LE(test, r->event_size, len - off - head);
+		r->event = p + head;
+		off += head + r->event_size;
+	}
+	return recs;
+}
+
+/* The taggedEventID of a record's tagged event. */
+static u32 tdx_mr_tag(struct kunit *test, const struct tdx_mr_rec *r)
+{
+	KUNIT_ASSERT_GE(test, r->event_size, 8);
+	KUNIT_ASSERT_EQ(test, get_unaligned_le32(r->event + 4),
+			r->event_size - 8);
+	return get_unaligned_le32(r->event);
 }
 
 /*
- * Replay a log: the RTMRs after its baseline and each extend record.
- * Returns (count - TDX_RTMR_COUNT + 1) states of TDX_KUNIT_RTMRS_SIZE
- * bytes; state k is the RTMRs after the first k extend records.
+ * Replay a log from @start, the RTMRs when its instance was made: state k
+ * is the RTMRs after the first k records that extend. Returns the states,
+ * *@states of them (the extends plus one).
  */
-static u8 *tdx_mr_replay(struct kunit *test,
-			 const struct tdx_rtmr_log_entry *log,
-			 unsigned int count)
+static u8 *tdx_mr_replay(struct kunit *test, const u8 *start,
+			 const struct tdx_mr_rec *recs, unsigned int count,
+			 unsigned int *states)
 {
-	unsigned int i, k, states;
-	u8 *state;
+	unsigned int i;
+	u8 *state, *s;
 
-	KUNIT_ASSERT_GE(test, count, TDX_RTMR_COUNT);
-	states = count - TDX_RTMR_COUNT + 1;
-	state = kunit_kmalloc_array(test, states, TDX_KUNIT_RTMRS_SIZE,
+	state = kunit_kmalloc_array(test, count + 1, TDX_KUNIT_RTMRS_SIZE,
 				    GFP_KERNEL);
 	KUNIT_ASSERT_NOT_NULL(test, state);
-	for (i = 0; i < TDX_RTMR_COUNT; i++) {
-		KUNIT_ASSERT_EQ(test, le16_to_cpu(log[i].type),
-				TDX_RTMR_LOG_BASELINE);
-		KUNIT_ASSERT_EQ(test, le16_to_cpu(log[i].index), i);
-		memcpy(state + i * TDX_MEASUREMENT_SIZE, log[i].digest,
-		       TDX_MEASUREMENT_SIZE);
-	}
-	for (k = 1; k < states; k++) {
-		const struct tdx_rtmr_log_entry *e = &log[TDX_RTMR_COUNT + k - 1];
-		u8 *s = state + k * TDX_KUNIT_RTMRS_SIZE;
-		unsigned int index = le16_to_cpu(e->index);
-
-		KUNIT_ASSERT_EQ(test, le16_to_cpu(e->type), TDX_RTMR_LOG_EXTEND);
-		KUNIT_ASSERT_LT(test, index, TDX_RTMR_COUNT);
+	memcpy(state, start, TDX_KUNIT_RTMRS_SIZE);
+	for (i = 0, *states = 1; i < count; i++) {
+		if (recs[i].type == TDX_RTMR_LOG_EV_NO_ACTION)
+			continue;
+		s = state + *states * TDX_KUNIT_RTMRS_SIZE;
 		memcpy(s, s - TDX_KUNIT_RTMRS_SIZE, TDX_KUNIT_RTMRS_SIZE);
 		KUNIT_ASSERT_EQ(test,
-				tdx_kunit_extend(s + index * TDX_MEASUREMENT_SIZE,
-						 e->digest), 0);
+				tdx_kunit_extend(s + recs[i].rtmr *
+						 TDX_MEASUREMENT_SIZE,
+						 recs[i].digest), 0);
+		(*states)++;
 	}
 	return state;
+}
+
+/* How many records a fresh instance's log starts with. */
+static unsigned int tdx_mr_notes(const struct tdx_mr_rec *recs,
+				 unsigned int count)
+{
+	unsigned int i;
+
+	for (i = 0; i < count && recs[i].type == TDX_RTMR_LOG_EV_NO_ACTION; i++)
+		;
+	return i;
 }
 
 static void extend_changes_rtmr_in_next_report(struct kunit *test)
@@ -120,39 +172,68 @@ static void extend_changes_rtmr_in_next_report(struct kunit *test)
 	}
 }
 
-static void log_starts_with_baseline_of_current_rtmrs(struct kunit *test)
+/*
+ * The log starts with a note for each RTMR the firmware's log does not
+ * explain, holding its value, and for no other; then it is not complete.
+ */
+static void log_notes_rtmrs_the_firmware_log_does_not_explain(struct kunit *test)
 {
-	struct tdx_guest *tg = tdx_mr_guest(test, TDX_MR_LOG_CAPACITY);
+	u8 *digest = kunit_kzalloc(test, TDX_EXTEND_ALIGN, GFP_KERNEL);
+	u8 fw[TDX_RTMR_COUNT][TDX_MEASUREMENT_SIZE];
 	u8 *rtmrs = kunit_kmalloc(test, TDX_KUNIT_RTMRS_SIZE, GFP_KERNEL);
-	struct tdx_rtmr_log_entry *log;
-	unsigned int i, count;
+	unsigned int i, count, expect = 0, n = 0;
+	struct tdx_mr_rec *recs;
+	struct tdx_guest *tg;
+	bool ccel;
 
+	KUNIT_ASSERT_NOT_NULL(test, digest);
 	KUNIT_ASSERT_NOT_NULL(test, rtmrs);
+	/* Whatever ran before, RTMR3 now holds something unexplained. */
+	tdx_kunit_digest(digest, "extended before the instance");
+	KUNIT_ASSERT_EQ(test, tdx_emu_extend_rtmr(3, digest), 0);
+	tg = tdx_mr_guest(test, TDX_MR_LOG_CAPACITY);
 	tdx_kunit_read_rtmrs(test, tg, rtmrs);
-	log = tdx_mr_log(test, tg, &count);
-	KUNIT_ASSERT_EQ(test, count, TDX_RTMR_COUNT);
-	for (i = 0; i < count; i++) {
-		KUNIT_EXPECT_EQ(test, le64_to_cpu(log[i].seq), i);
-		KUNIT_EXPECT_EQ(test, le16_to_cpu(log[i].type),
-				TDX_RTMR_LOG_BASELINE);
-		KUNIT_EXPECT_EQ(test, le16_to_cpu(log[i].index), i);
-		KUNIT_EXPECT_MEMEQ(test, log[i].digest,
-				   rtmrs + i * TDX_MEASUREMENT_SIZE,
+	KUNIT_ASSERT_EQ(test, tdx_ccel_replay(fw, &ccel), 0);
+
+	recs = tdx_mr_log(test, tg, &count);
+	for (i = 0; i < TDX_RTMR_COUNT; i++) {
+		const u8 *now = rtmrs + i * TDX_MEASUREMENT_SIZE;
+
+		if (!memcmp(now, fw[i], TDX_MEASUREMENT_SIZE))
+			continue;
+		expect++;
+		KUNIT_ASSERT_LT(test, n, count);
+		KUNIT_EXPECT_EQ(test, recs[n].rtmr, i);
+		KUNIT_EXPECT_EQ(test, recs[n].type, TDX_RTMR_LOG_EV_NO_ACTION);
+		KUNIT_EXPECT_EQ(test, tdx_mr_tag(test, &recs[n]),
+				TDX_RTMR_LOG_TAG_BASELINE);
+		KUNIT_EXPECT_EQ(test, recs[n].event_size,
+				8 + TDX_MEASUREMENT_SIZE);
+		KUNIT_EXPECT_MEMEQ(test, recs[n].event + 8, now,
 				   TDX_MEASUREMENT_SIZE);
+		KUNIT_EXPECT_TRUE(test, !memchr_inv(recs[n].digest, 0,
+						    TDX_MEASUREMENT_SIZE));
+		n++;
 	}
+	KUNIT_EXPECT_GE(test, expect, 1);
+	KUNIT_EXPECT_EQ(test, count, expect);
+	KUNIT_EXPECT_FALSE(test, tg->log.complete);
 }
 
 static void each_extend_appends_one_record(struct kunit *test)
 {
 	static const unsigned int order[] = { 0, 3, 1, 3, 2, 0 };
 	struct tdx_guest *tg = tdx_mr_guest(test, TDX_MR_LOG_CAPACITY);
+	u8 *start = kunit_kmalloc(test, TDX_KUNIT_RTMRS_SIZE, GFP_KERNEL);
 	u8 *rtmrs = kunit_kmalloc(test, TDX_KUNIT_RTMRS_SIZE, GFP_KERNEL);
+	unsigned int i, count, notes, states;
 	u8 digest[TDX_MEASUREMENT_SIZE];
-	struct tdx_rtmr_log_entry *log;
-	unsigned int i, count;
+	struct tdx_mr_rec *recs;
 	u8 *state;
 
+	KUNIT_ASSERT_NOT_NULL(test, start);
 	KUNIT_ASSERT_NOT_NULL(test, rtmrs);
+	tdx_kunit_read_rtmrs(test, tg, start);
 	for (i = 0; i < ARRAY_SIZE(order); i++) {
 		tdx_kunit_digest(digest, "record %u", i);
 		KUNIT_ASSERT_EQ(test, tdx_guest_extend_rtmr(tg, order[i],
@@ -162,25 +243,80 @@ static void each_extend_appends_one_record(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, tdx_guest_extend_rtmr(tg, TDX_RTMR_COUNT, digest),
 			-ENXIO);
 
-	log = tdx_mr_log(test, tg, &count);
-	KUNIT_ASSERT_EQ(test, count, TDX_RTMR_COUNT + ARRAY_SIZE(order));
+	recs = tdx_mr_log(test, tg, &count);
+	notes = tdx_mr_notes(recs, count);
+	KUNIT_ASSERT_EQ(test, count, notes + ARRAY_SIZE(order));
 	for (i = 0; i < ARRAY_SIZE(order); i++) {
-		const struct tdx_rtmr_log_entry *e = &log[TDX_RTMR_COUNT + i];
+		const struct tdx_mr_rec *r = &recs[notes + i];
 
 		tdx_kunit_digest(digest, "record %u", i);
-		KUNIT_EXPECT_EQ(test, le64_to_cpu(e->seq), TDX_RTMR_COUNT + i);
-		KUNIT_EXPECT_EQ(test, le16_to_cpu(e->type), TDX_RTMR_LOG_EXTEND);
-		KUNIT_EXPECT_EQ(test, le16_to_cpu(e->index), order[i]);
-		KUNIT_EXPECT_EQ(test, le32_to_cpu(e->reserved), 0);
-		KUNIT_EXPECT_MEMEQ(test, e->digest, digest, TDX_MEASUREMENT_SIZE);
+		KUNIT_EXPECT_EQ(test, r->rtmr, order[i]);
+		KUNIT_EXPECT_EQ(test, r->type, TDX_RTMR_LOG_EV_EVENT_TAG);
+		KUNIT_EXPECT_EQ(test, tdx_mr_tag(test, r),
+				TDX_RTMR_LOG_TAG_DIGEST);
+		KUNIT_EXPECT_EQ(test, r->event_size, 8);
+		KUNIT_EXPECT_MEMEQ(test, r->digest, digest, TDX_MEASUREMENT_SIZE);
 	}
 
 	/* Replaying the whole log gives the registers as they are now. */
-	state = tdx_mr_replay(test, log, count);
+	state = tdx_mr_replay(test, start, recs, count, &states);
+	KUNIT_ASSERT_EQ(test, states, ARRAY_SIZE(order) + 1);
 	tdx_kunit_read_rtmrs(test, tg, rtmrs);
 	KUNIT_EXPECT_MEMEQ(test, rtmrs,
 			   state + ARRAY_SIZE(order) * TDX_KUNIT_RTMRS_SIZE,
 			   TDX_KUNIT_RTMRS_SIZE);
+}
+
+/*
+ * An event with content: its record carries the tagged event the agent
+ * gave, and the RTMR is extended with SHA-384 of that whole event; the
+ * log says where the record is.
+ */
+static void event_record_carries_its_content(struct kunit *test)
+{
+	static const char data[] = "domain operation content";
+	struct tdx_guest *tg = tdx_mr_guest(test, TDX_MR_LOG_CAPACITY);
+	u8 *before = kunit_kmalloc(test, TDX_KUNIT_RTMRS_SIZE, GFP_KERNEL);
+	u8 *after = kunit_kmalloc(test, TDX_KUNIT_RTMRS_SIZE, GFP_KERNEL);
+	u8 *tagged = kunit_kzalloc(test, 8 + sizeof(data) - 1, GFP_KERNEL);
+	u8 expect[TDX_MEASUREMENT_SIZE];
+	struct tdx_rtmr_event *ev;
+	struct tdx_mr_rec *recs;
+	unsigned int count;
+	u64 offset;
+
+	KUNIT_ASSERT_NOT_NULL(test, before);
+	KUNIT_ASSERT_NOT_NULL(test, after);
+	KUNIT_ASSERT_NOT_NULL(test, tagged);
+	put_unaligned_le32(TDX_RTMR_LOG_TAG_AAEL, tagged);
+	put_unaligned_le32(sizeof(data) - 1, tagged + 4);
+	memcpy(tagged + 8, data, sizeof(data) - 1);
+	KUNIT_ASSERT_EQ(test, tdx_kunit_sha384(tagged, 8 + sizeof(data) - 1,
+					       expect), 0);
+
+	tdx_kunit_read_rtmrs(test, tg, before);
+	ev = tdx_rtmr_event_tagged(3, TDX_RTMR_LOG_TAG_AAEL, data,
+				   sizeof(data) - 1);
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, ev);
+	KUNIT_EXPECT_EQ(test, tdx_guest_extend_event(tg, ev, &offset), 0);
+	kvfree(ev);
+
+	recs = tdx_mr_log(test, tg, &count);
+	KUNIT_ASSERT_GE(test, count, 1);
+	KUNIT_EXPECT_EQ(test, offset, tg->log.len -
+			tdx_rtmr_log_record_size(8 + sizeof(data) - 1));
+	KUNIT_EXPECT_EQ(test, recs[count - 1].rtmr, 3);
+	KUNIT_EXPECT_EQ(test, recs[count - 1].type, TDX_RTMR_LOG_EV_EVENT_TAG);
+	KUNIT_ASSERT_EQ(test, recs[count - 1].event_size, 8 + sizeof(data) - 1);
+	KUNIT_EXPECT_MEMEQ(test, recs[count - 1].event, tagged,
+			   8 + sizeof(data) - 1);
+	KUNIT_EXPECT_MEMEQ(test, recs[count - 1].digest, expect,
+			   TDX_MEASUREMENT_SIZE);
+
+	tdx_kunit_read_rtmrs(test, tg, after);
+	KUNIT_ASSERT_EQ(test, tdx_kunit_extend(before + 3 * TDX_MEASUREMENT_SIZE,
+					       expect), 0);
+	KUNIT_EXPECT_MEMEQ(test, after, before, TDX_KUNIT_RTMRS_SIZE);
 }
 
 /**
@@ -207,21 +343,41 @@ struct tdx_mr_job {
 	unsigned int id;
 };
 
+/* Extender 0 extends digests, the others events with content. */
+static int tdx_mr_extend_one(const struct tdx_mr_job *job, unsigned int i)
+{
+	unsigned int index = (i + job->id) % TDX_RTMR_COUNT;
+	struct tdx_rtmr_event *ev;
+	u8 digest[TDX_MEASUREMENT_SIZE];
+	char data[32];
+	u64 offset;
+	int rc;
+
+	if (!job->id) {
+		/* Distinct per event; need not be a real hash. */
+		memset(digest, 0x40, sizeof(digest));
+		put_unaligned_le32(i, digest);
+		return tdx_guest_extend_rtmr(job->s->tg, index, digest);
+	}
+	snprintf(data, sizeof(data), "extender %u event %u", job->id, i);
+	ev = tdx_rtmr_event_tagged(index, TDX_RTMR_LOG_TAG_AAEL, data,
+				   strlen(data));
+	if (IS_ERR(ev))
+		return PTR_ERR(ev);
+	rc = tdx_guest_extend_event(job->s->tg, ev, &offset);
+	kvfree(ev);
+	return rc;
+}
+
 static int tdx_mr_extender(void *data)
 {
 	const struct tdx_mr_job *job = data;
-	u8 digest[TDX_MEASUREMENT_SIZE];
 	unsigned int i;
 	int rc;
 
 	wait_for_completion(&job->s->go);
 	for (i = 0; i < TDX_MR_STRESS_EXTENDS; i++) {
-		/* Distinct per event; need not be a real hash. */
-		memset(digest, 0x40 + job->id, sizeof(digest));
-		put_unaligned_le32(i, digest);
-		rc = tdx_guest_extend_rtmr(job->s->tg,
-					   (i + job->id) % TDX_RTMR_COUNT,
-					   digest);
+		rc = tdx_mr_extend_one(job, i);
 		if (rc)
 			return rc;
 	}
@@ -272,12 +428,15 @@ static void reports_match_log_prefix_under_concurrency(struct kunit *test)
 						GFP_KERNEL);
 	struct tdx_kunit_worker *w = kunit_kcalloc(test, nr, sizeof(*w),
 						   GFP_KERNEL);
+	u8 *start = kunit_kmalloc(test, TDX_KUNIT_RTMRS_SIZE, GFP_KERNEL);
 	unsigned int i, j, count, states, pos, seen = 0;
-	struct tdx_rtmr_log_entry *log;
+	struct tdx_mr_rec *recs;
 	u64 busy;
 	u8 *state;
 	int rc;
 
+	KUNIT_ASSERT_NOT_NULL(test, start);
+	tdx_kunit_read_rtmrs(test, tg, start);
 	KUNIT_ASSERT_NOT_NULL(test, s);
 	KUNIT_ASSERT_NOT_NULL(test, jobs);
 	KUNIT_ASSERT_NOT_NULL(test, w);
@@ -310,11 +469,10 @@ static void reports_match_log_prefix_under_concurrency(struct kunit *test)
 	/* mr_lock kept every report apart from every extend. */
 	KUNIT_EXPECT_EQ(test, tdx_emu_busy_overlaps(), busy);
 
-	log = tdx_mr_log(test, tg, &count);
-	KUNIT_ASSERT_EQ(test, count, TDX_RTMR_COUNT +
+	recs = tdx_mr_log(test, tg, &count);
+	KUNIT_ASSERT_EQ(test, count, tdx_mr_notes(recs, count) +
 			TDX_MR_STRESS_THREADS * TDX_MR_STRESS_EXTENDS);
-	state = tdx_mr_replay(test, log, count);
-	states = count - TDX_RTMR_COUNT + 1;
+	state = tdx_mr_replay(test, start, recs, count, &states);
 
 	for (i = 0; i < TDX_MR_STRESS_THREADS; i++) {
 		for (j = 0, pos = 0; j < TDX_MR_STRESS_REPORTS; j++) {
@@ -547,48 +705,67 @@ static void rtmr_extended_elsewhere_shows_after_an_extend_here(struct kunit *tes
 	KUNIT_EXPECT_MEMEQ(test, got, expect, TDX_MEASUREMENT_SIZE);
 }
 
+/*
+ * A log with room for one more record but not two: an event that does
+ * not fit is refused, nothing is extended, nothing is recorded; one that
+ * fits still goes in.
+ */
 static void full_log_refuses_extend_and_keeps_rtmr(struct kunit *test)
 {
-	/* The baseline and one extend fill it. */
-	struct tdx_guest *tg = tdx_mr_guest(test, TDX_RTMR_COUNT + 1);
+	struct tdx_guest *tg = tdx_mr_guest(test, TDX_RTMR_LOG_MIN_SIZE);
 	u8 *before = kunit_kmalloc(test, TDX_KUNIT_RTMRS_SIZE, GFP_KERNEL);
 	u8 *after = kunit_kmalloc(test, TDX_KUNIT_RTMRS_SIZE, GFP_KERNEL);
 	u8 digest[TDX_MEASUREMENT_SIZE];
-	unsigned int count;
+	struct tdx_rtmr_event *ev;
+	size_t left, len;
+	void *data;
+	u64 offset;
 
 	KUNIT_ASSERT_NOT_NULL(test, before);
 	KUNIT_ASSERT_NOT_NULL(test, after);
-	tdx_kunit_digest(digest, "fills the log");
-	KUNIT_ASSERT_EQ(test, tdx_guest_extend_rtmr(tg, 1, digest), 0);
+	/* Fill it up to one digest-only record's room. */
+	left = tg->log.max - tg->log.len;
+	len = left - tdx_rtmr_log_record_size(8) - tdx_rtmr_log_record_size(8);
+	data = kunit_kzalloc(test, len, GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, data);
+	ev = tdx_rtmr_event_tagged(1, 0x54455354, data, len);
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, ev);
+	KUNIT_EXPECT_EQ(test, tdx_guest_extend_event(tg, ev, &offset), 0);
+	kvfree(ev);
 
 	tdx_kunit_read_rtmrs(test, tg, before);
-	tdx_kunit_digest(digest, "does not fit");
-	KUNIT_EXPECT_EQ(test, tdx_guest_extend_rtmr(tg, 1, digest), -ENOSPC);
-	KUNIT_EXPECT_EQ(test, tdx_guest_extend_rtmr(tg, 2, digest), -ENOSPC);
+	len = tg->log.len;
+	ev = tdx_rtmr_event_tagged(2, 0x54455354, "x", 1);
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, ev);
+	KUNIT_EXPECT_EQ(test, tdx_guest_extend_event(tg, ev, &offset), -ENOSPC);
+	kvfree(ev);
 	tdx_kunit_read_rtmrs(test, tg, after);
 	KUNIT_EXPECT_MEMEQ(test, after, before, TDX_KUNIT_RTMRS_SIZE);
+	KUNIT_EXPECT_EQ(test, tg->log.len, len);
 
-	tdx_mr_log(test, tg, &count);
-	KUNIT_EXPECT_EQ(test, count, TDX_RTMR_COUNT + 1);
+	tdx_kunit_digest(digest, "fits exactly");
+	KUNIT_EXPECT_EQ(test, tdx_guest_extend_rtmr(tg, 1, digest), 0);
+	KUNIT_EXPECT_EQ(test, tg->log.len, tg->log.max);
+	KUNIT_EXPECT_EQ(test, tdx_guest_extend_rtmr(tg, 1, digest), -ENOSPC);
 }
 
-static void log_capacity_is_bounded(struct kunit *test)
+static void log_size_is_bounded(struct kunit *test)
 {
 	struct tdx_rtmr_log *log = kunit_kzalloc(test, sizeof(*log),
 						 GFP_KERNEL);
 
 	KUNIT_ASSERT_NOT_NULL(test, log);
-	/* Would hit kvcalloc()'s WARN on an INT_MAX-byte request. */
-	KUNIT_EXPECT_EQ(test, tdx_rtmr_log_init(log, UINT_MAX), -EINVAL);
-	KUNIT_EXPECT_EQ(test, tdx_rtmr_log_init(log, (1U << 18) + 1), -EINVAL);
-	KUNIT_EXPECT_EQ(test, tdx_rtmr_log_init(log, TDX_RTMR_COUNT - 1),
+	KUNIT_EXPECT_EQ(test, tdx_rtmr_log_init(log, SIZE_MAX), -EINVAL);
+	KUNIT_EXPECT_EQ(test, tdx_rtmr_log_init(log, TDX_RTMR_LOG_MAX_SIZE + 1),
 			-EINVAL);
-	KUNIT_EXPECT_NULL(test, log->entries);
+	KUNIT_EXPECT_EQ(test, tdx_rtmr_log_init(log, TDX_RTMR_LOG_MIN_SIZE - 1),
+			-EINVAL);
+	KUNIT_EXPECT_NULL(test, log->buf);
 
 	/* The documented bounds themselves are fine. */
-	KUNIT_ASSERT_EQ(test, tdx_rtmr_log_init(log, 1U << 18), 0);
+	KUNIT_ASSERT_EQ(test, tdx_rtmr_log_init(log, TDX_RTMR_LOG_MAX_SIZE), 0);
 	tdx_rtmr_log_fini(log);
-	KUNIT_ASSERT_EQ(test, tdx_rtmr_log_init(log, TDX_RTMR_COUNT), 0);
+	KUNIT_ASSERT_EQ(test, tdx_rtmr_log_init(log, TDX_RTMR_LOG_MIN_SIZE), 0);
 	tdx_rtmr_log_fini(log);
 }
 
@@ -626,7 +803,8 @@ static int tdx_mr_call_with_signal(void *data)
 /*
  * A caller with @sig pending waits for mr_lock, which the test holds for
  * up to a second. Returns whether it stopped waiting while the lock was
- * held; the RTMRs and log lengths before and after go to @before/@after.
+ * held. The RTMRs before and after go to @before and @after, the number
+ * of extends the log recorded to @count.
  */
 static bool tdx_mr_wait_with_signal(struct kunit *test, struct tdx_guest *tg,
 				    struct tdx_mr_signalled *c, u8 *before,
@@ -634,6 +812,7 @@ static bool tdx_mr_wait_with_signal(struct kunit *test, struct tdx_guest *tg,
 {
 	struct tdx_kunit_worker *w = kunit_kzalloc(test, sizeof(*w),
 						   GFP_KERNEL);
+	struct tdx_mr_rec *recs;
 	bool in_time;
 	int rc;
 
@@ -655,7 +834,8 @@ static bool tdx_mr_wait_with_signal(struct kunit *test, struct tdx_guest *tg,
 	KUNIT_ASSERT_EQ(test, rc, 0);
 	tdx_kunit_worker_join(w);
 	tdx_kunit_read_rtmrs(test, tg, after);
-	tdx_mr_log(test, tg, count);
+	recs = tdx_mr_log(test, tg, count);
+	*count -= tdx_mr_notes(recs, *count);
 	return in_time;
 }
 
@@ -677,7 +857,7 @@ static void signal_does_not_end_wait_for_mr_lock(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, c->extend_rc, 0);
 	KUNIT_EXPECT_EQ(test, c->report_rc, 0);
 	KUNIT_EXPECT_MEMNEQ(test, after, before, TDX_KUNIT_RTMRS_SIZE);
-	KUNIT_EXPECT_EQ(test, count, TDX_RTMR_COUNT + 1);
+	KUNIT_EXPECT_EQ(test, count, 1);
 }
 
 static void fatal_signal_ends_wait_for_mr_lock(struct kunit *test)
@@ -698,13 +878,14 @@ static void fatal_signal_ends_wait_for_mr_lock(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, c->extend_rc, -EINTR);
 	KUNIT_EXPECT_EQ(test, c->report_rc, -EINTR);
 	KUNIT_EXPECT_MEMEQ(test, after, before, TDX_KUNIT_RTMRS_SIZE);
-	KUNIT_EXPECT_EQ(test, count, TDX_RTMR_COUNT);
+	KUNIT_EXPECT_EQ(test, count, 0);
 }
 
 static struct kunit_case tdx_mr_cases[] = {
 	KUNIT_CASE(extend_changes_rtmr_in_next_report),
-	KUNIT_CASE(log_starts_with_baseline_of_current_rtmrs),
+	KUNIT_CASE(log_notes_rtmrs_the_firmware_log_does_not_explain),
 	KUNIT_CASE(each_extend_appends_one_record),
+	KUNIT_CASE(event_record_carries_its_content),
 	KUNIT_CASE(reports_match_log_prefix_under_concurrency),
 	KUNIT_CASE(overlaps_are_counted_without_mr_lock),
 	KUNIT_CASE(fixed_register_reads_take_no_report),
@@ -712,7 +893,7 @@ static struct kunit_case tdx_mr_cases[] = {
 	KUNIT_CASE(rtmr_reads_share_one_report_until_an_extend),
 	KUNIT_CASE(rtmr_extended_elsewhere_shows_after_an_extend_here),
 	KUNIT_CASE(full_log_refuses_extend_and_keeps_rtmr),
-	KUNIT_CASE(log_capacity_is_bounded),
+	KUNIT_CASE(log_size_is_bounded),
 	KUNIT_CASE(signal_does_not_end_wait_for_mr_lock),
 	KUNIT_CASE(fatal_signal_ends_wait_for_mr_lock),
 	{}

@@ -26,7 +26,7 @@ void tdx_kunit_digest(u8 *digest, const char *fmt, ...) __printf(2, 3);
 
 struct tdx_guest *tdx_kunit_guest_new(struct kunit *test,
 				      const struct tdx_platform_ops *ops,
-				      unsigned int log_capacity);
+				      size_t log_size);
 void tdx_kunit_read_rtmrs(struct kunit *test, struct tdx_guest *tg,
 			  u8 *rtmrs);
 

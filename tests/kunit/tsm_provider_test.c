@@ -82,7 +82,8 @@ static int tdx_tsm_report_new_checked(struct kunit *test, struct tdx_guest *tg)
 static struct tdx_fake_host *tdx_tsm_fake(struct kunit *test,
 					  struct tdx_guest **tg)
 {
-	*tg = tdx_kunit_guest_new(test, &tdx_fake_platform_ops, 64);
+	*tg = tdx_kunit_guest_new(test, &tdx_fake_platform_ops,
+				  TDX_RTMR_LOG_MIN_SIZE);
 	/* After the instance, so that it is stopped first. */
 	return tdx_fake_host_start(test);
 }
@@ -114,7 +115,7 @@ static void inblob_not_64_bytes_is_einval(struct kunit *test)
 static void quote_carries_inblob_as_reportdata(struct kunit *test)
 {
 	struct tdx_guest *tg = tdx_kunit_guest_new(test, &tdx_emu_platform_ops,
-						   64);
+						   TDX_RTMR_LOG_MIN_SIZE);
 	struct tsm_report *report = tdx_tsm_report(test);
 	struct tdx_tdreport *td = kunit_kmalloc(test, sizeof(*td), GFP_KERNEL);
 	const struct tdx_quote_v4 *quote;

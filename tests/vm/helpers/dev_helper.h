@@ -13,7 +13,7 @@
 #include <string.h>
 #include <unistd.h>
 
-static const char *errno_name(int err)
+static inline const char *errno_name(int err)
 {
 	static const struct {
 		int err;
@@ -21,7 +21,8 @@ static const char *errno_name(int err)
 	} names[] = {
 		{ ENOTTY, "ENOTTY" }, { EFAULT, "EFAULT" }, { EINVAL, "EINVAL" },
 		{ EIO, "EIO" }, { EBUSY, "EBUSY" }, { EACCES, "EACCES" },
-		{ ENOSPC, "ENOSPC" }, { 0, NULL },
+		{ ENOSPC, "ENOSPC" }, { ENXIO, "ENXIO" }, { EINTR, "EINTR" },
+		{ ENOMEM, "ENOMEM" }, { 0, NULL },
 	};
 	size_t i;
 
@@ -32,7 +33,7 @@ static const char *errno_name(int err)
 }
 
 /* Print why PROG failed at WHAT; returns the helper's exit status. */
-static int dev_helper_fail(const char *prog, const char *what)
+static inline int dev_helper_fail(const char *prog, const char *what)
 {
 	int err = errno;
 
@@ -42,7 +43,7 @@ static int dev_helper_fail(const char *prog, const char *what)
 }
 
 /* Read exactly LEN bytes of PATH into BUF: 0, or -1. */
-static int read_exact(const char *path, void *buf, size_t len)
+static inline int read_exact(const char *path, void *buf, size_t len)
 {
 	int fd = open(path, O_RDONLY);
 	ssize_t n;

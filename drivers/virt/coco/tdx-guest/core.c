@@ -12,34 +12,36 @@
 #include <linux/err.h>
 #include <linux/module.h>
 #include <linux/moduleparam.h>
+#include <linux/sizes.h>
 #include <linux/slab.h>
 
 #include <asm/cpu_device_id.h>
 
 #include "tdx_guest.h"
 
-static unsigned int rtmr_log_entries = 4096;
+/* KiB the runtime measurement log may hold; it grows as records come. */
+static unsigned int rtmr_log_kib = 4096;
 
-/* Refuse at load what the log cannot be: too small for the baseline, huge. */
-static int rtmr_log_entries_set(const char *val, const struct kernel_param *kp)
+/* Refuse at load what the log cannot be: too small to be useful, huge. */
+static int rtmr_log_kib_set(const char *val, const struct kernel_param *kp)
 {
-	int rc = param_set_uint_minmax(val, kp, TDX_RTMR_COUNT,
-				       TDX_RTMR_LOG_MAX_ENTRIES);
+	int rc = param_set_uint_minmax(val, kp, TDX_RTMR_LOG_MIN_SIZE / SZ_1K,
+				       TDX_RTMR_LOG_MAX_SIZE / SZ_1K);
 
 	if (rc)
-		pr_err("rtmr_log_entries must be %u to %u\n", TDX_RTMR_COUNT,
-		       TDX_RTMR_LOG_MAX_ENTRIES);
+		pr_err("rtmr_log_kib must be %u to %u\n",
+		       TDX_RTMR_LOG_MIN_SIZE / SZ_1K,
+		       TDX_RTMR_LOG_MAX_SIZE / SZ_1K);
 	return rc;
 }
 
-static const struct kernel_param_ops rtmr_log_entries_ops = {
-	.set = rtmr_log_entries_set,
+static const struct kernel_param_ops rtmr_log_kib_ops = {
+	.set = rtmr_log_kib_set,
 	.get = param_get_uint,
 };
-module_param_cb(rtmr_log_entries, &rtmr_log_entries_ops, &rtmr_log_entries,
-		0444);
-MODULE_PARM_DESC(rtmr_log_entries,
-		 "Records the runtime measurement log holds, baseline included (4 to 262144, default 4096)");
+module_param_cb(rtmr_log_kib, &rtmr_log_kib_ops, &rtmr_log_kib, 0444);
+MODULE_PARM_DESC(rtmr_log_kib,
+		 "KiB the runtime measurement log may grow to (64 to 65536, default 4096)");
 
 static struct tdx_guest *tdx_guest;
 
@@ -79,10 +81,10 @@ static int __init tdx_guest_init(void)
 	if (IS_ERR(tg->ops))
 		return PTR_ERR(tg->ops);
 
-	rc = tdx_rtmr_log_init(&tg->log, rtmr_log_entries);
+	rc = tdx_rtmr_log_init(&tg->log, (size_t)rtmr_log_kib * SZ_1K);
 	if (rc)
 		return rc;
-	rc = tdx_guest_log_baseline(tg);
+	rc = tdx_guest_log_start(tg);
 	if (rc)
 		return rc;
 
@@ -107,11 +109,24 @@ static int __init tdx_guest_init(void)
 	tdx_guest = no_free_ptr(tg);
 	return 0;
 }
-module_init(tdx_guest_init);
+
+static int __init tdx_guest_module_init(void)
+{
+	int rc = tdx_sha384_init();
+
+	if (rc)
+		return rc;
+	rc = tdx_guest_init();
+	if (rc)
+		tdx_sha384_exit();
+	return rc;
+}
+module_init(tdx_guest_module_init);
 
 static void __exit tdx_guest_exit(void)
 {
 	tdx_guest_destroy(tdx_guest);
+	tdx_sha384_exit();
 }
 module_exit(tdx_guest_exit);
 

@@ -108,13 +108,19 @@ static struct attribute_group tdx_mr_group = {
 	.bin_attrs = tdx_mr_attr_list,
 };
 
-static struct bin_attribute *tdx_log_attrs[] = {
+static struct bin_attribute *tdx_log_bin_attrs[] = {
 	&bin_attr_rtmr_log,
 	NULL,
 };
 
+static struct attribute *tdx_log_attrs[] = {
+	&dev_attr_rtmr_log_complete.attr,
+	NULL,
+};
+
 static const struct attribute_group tdx_log_group = {
-	.bin_attrs = tdx_log_attrs,
+	.attrs = tdx_log_attrs,
+	.bin_attrs = tdx_log_bin_attrs,
 };
 
 /* Both groups, for struct miscdevice.groups. */
@@ -161,18 +167,18 @@ void tdx_measurements_fini(void)
 }
 
 /**
- * tdx_measurements_extend() - extend an RTMR as a write to its file does.
+ * tdx_measurements_extend() - extend an RTMR as the files would show it.
  * @tg: the provider instance.
- * @index: RTMR 0..3.
- * @digest: TDX_MEASUREMENT_SIZE bytes.
+ * @ev: the extend and its record.
+ * @offset: where the record starts in the log, on success.
  *
- * For extends that do not come through the files (the legacy ioctl), so
- * that the files show them exactly as they show their own.
+ * For extends that do not come through the files (the ioctls), so that
+ * the files show them exactly as they show their own.
  *
- * Return: what tdx_guest_extend_rtmr() returns.
+ * Return: what tdx_guest_extend_event() returns.
  */
-int tdx_measurements_extend(struct tdx_guest *tg, unsigned int index,
-			    const u8 *digest)
+int tdx_measurements_extend(struct tdx_guest *tg,
+			    const struct tdx_rtmr_event *ev, u64 *offset)
 {
-	return tdx_guest_extend_rtmr(tg, index, digest);
+	return tdx_guest_extend_event(tg, ev, offset);
 }

@@ -14,14 +14,18 @@
  * mr_lock, and every extend is recorded in the runtime measurement log,
  * whose file sits beside the group. tsm-mr caches the register values
  * in @report and asks for a new TDREPORT only after an extend through it,
- * and offers no way to tell it of any other; so the legacy ioctl's extends
- * go through tsm-mr's own write path too (tdx_measurements_extend()), or a
- * read after them would show the old value for good.
+ * and offers no way to tell it of any other; so the ioctls' extends go
+ * through tsm-mr's own write path too (tdx_measurements_extend()), or a
+ * read after them would show the old value for good. tsm-mr hands the
+ * write callback a digest only: an extend with an event of its own is
+ * routed to it by the task that made it, and the callback extends with
+ * that event instead of a digest-only one.
  */
 #include <linux/cleanup.h>
 #include <linux/device.h>
 #include <linux/err.h>
 #include <linux/miscdevice.h>
+#include <linux/sched.h>
 #include <linux/slab.h>
 #include <linux/stddef.h>
 #include <linux/string.h>
@@ -68,11 +72,21 @@ static struct tsm_measurement_register tdx_tsm_mrs[] = {
  * @tg: the provider instance.
  * @report: the last TDREPORT read; every mr_value points into it. tsm-mr's
  *	own lock keeps reads of it apart from refreshes.
+ * @route_lock: one routed extend at a time.
+ * @routed: the extend tdx_measurements_extend() routes through tsm-mr.
+ * @routed_by: the task routing it; the write callback runs in that task.
+ * @routed_rc: what extending @routed returned.
+ * @routed_offset: where its record starts in the log.
  */
 struct tdx_tsm_mr {
 	struct tsm_measurements tm;
 	struct tdx_guest *tg;
 	u8 *report;
+	struct mutex route_lock;	/* routed, routed_by */
+	const struct tdx_rtmr_event *routed;
+	struct task_struct *routed_by;
+	int routed_rc;
+	u64 routed_offset;
 };
 
 static int tdx_tsm_mr_refresh(const struct tsm_measurements *tm);
@@ -115,7 +129,15 @@ static int tdx_tsm_mr_extend(const struct tsm_measurements *tm,
 			     const struct tsm_measurement_register *mr,
 			     const u8 *data)
 {
-	return tdx_guest_extend_rtmr(to_tdx_tsm_mr(tm)->tg, mr - tm->mrs, data);
+	struct tdx_tsm_mr *ctx = to_tdx_tsm_mr(tm);
+
+	/* An extend routed here by tdx_measurements_extend(), in this task. */
+	if (READ_ONCE(ctx->routed_by) == current) {
+		ctx->routed_rc = tdx_guest_extend_event(ctx->tg, ctx->routed,
+							&ctx->routed_offset);
+		return ctx->routed_rc;
+	}
+	return tdx_guest_extend_rtmr(ctx->tg, mr - tm->mrs, data);
 }
 
 static ssize_t rtmr_log_read(struct file *file, struct kobject *kobj,
@@ -131,13 +153,19 @@ static ssize_t rtmr_log_read(struct file *file, struct kobject *kobj,
 /* Root only, like the firmware's event log (the ACPI CCEL). */
 static BIN_ATTR_ADMIN_RO(rtmr_log, 0);
 
-static const struct bin_attribute *const tdx_log_attrs[] = {
+static const struct bin_attribute *const tdx_log_bin_attrs[] = {
 	&bin_attr_rtmr_log,
 	NULL,
 };
 
+static struct attribute *tdx_log_attrs[] = {
+	&dev_attr_rtmr_log_complete.attr,
+	NULL,
+};
+
 static const struct attribute_group tdx_log_group = {
-	.bin_attrs = tdx_log_attrs,
+	.attrs = tdx_log_attrs,
+	.bin_attrs = tdx_log_bin_attrs,
 };
 
 /* The measurements group (made at init) and the log, for struct miscdevice. */
@@ -182,6 +210,7 @@ int tdx_measurements_init(struct tdx_guest *tg)
 		return PTR_ERR(group);
 	}
 	/* Nothing calls back before the misc device is registered. */
+	mutex_init(&tdx_tsm_mr.route_lock);
 	tdx_tsm_mr.tg = tg;
 	tdx_tsm_mr.report = no_free_ptr(report);
 	tdx_guest_groups[0] = group;
@@ -205,22 +234,24 @@ void tdx_measurements_fini(void)
 		tdx_tsm_mrs[i].mr_value -= (uintptr_t)tdx_tsm_mr.report;
 	kfree(tdx_tsm_mr.report);
 	tdx_tsm_mr.report = NULL;
+	mutex_destroy(&tdx_tsm_mr.route_lock);
 }
 
 /**
- * tdx_measurements_extend() - extend an RTMR as a write to its file does.
+ * tdx_measurements_extend() - extend an RTMR as the files would show it.
  * @tg: the provider instance.
- * @index: RTMR 0..3.
- * @digest: TDX_MEASUREMENT_SIZE bytes.
+ * @ev: the extend and its record.
+ * @offset: where the record starts in the log, on success.
  *
- * Runs the write method tsm-mr gave the RTMR's file, which extends through
- * tdx_guest_extend_rtmr() and marks tsm-mr's cache stale in one hold of
- * its lock. tsm-mr looks at neither the file nor the kobject.
+ * Runs the write method tsm-mr gave the RTMR's file, in this task, with
+ * @ev routed to the write callback: the extend goes through
+ * tdx_guest_extend_event() and tsm-mr marks its cache stale, in one hold
+ * of its lock. tsm-mr looks at neither the file nor the kobject.
  *
  * Return: 0, or the error of the extend.
  */
-int tdx_measurements_extend(struct tdx_guest *tg, unsigned int index,
-			    const u8 *digest)
+int tdx_measurements_extend(struct tdx_guest *tg,
+			    const struct tdx_rtmr_event *ev, u64 *offset)
 {
 	const struct bin_attribute *attr;
 	u8 buf[TDX_MEASUREMENT_SIZE];
@@ -228,11 +259,25 @@ int tdx_measurements_extend(struct tdx_guest *tg, unsigned int index,
 
 	/* The RTMRs come first in the table, and so in the group. */
 	static_assert(ARRAY_SIZE(tdx_tsm_mrs) >= TDX_RTMR_COUNT);
-	if (WARN_ON_ONCE(index >= TDX_RTMR_COUNT || !tdx_guest_groups[0]))
+	if (WARN_ON_ONCE(ev->index >= TDX_RTMR_COUNT || !tdx_guest_groups[0]))
 		return -EINVAL;
-	attr = tdx_guest_groups[0]->bin_attrs[index];
-	memcpy(buf, digest, sizeof(buf));
+	attr = tdx_guest_groups[0]->bin_attrs[ev->index];
+	memcpy(buf, ev->digest, sizeof(buf));
+
+	rc = mutex_lock_killable(&tdx_tsm_mr.route_lock);
+	if (rc)
+		return rc;
+	tdx_tsm_mr.routed = ev;
+	tdx_tsm_mr.routed_rc = -EINTR;	/* tsm-mr's lock wait was killed */
+	WRITE_ONCE(tdx_tsm_mr.routed_by, current);
 	rc = attr->write(NULL, &tg->misc.this_device->kobj, attr, buf, 0,
 			 sizeof(buf));
-	return rc < 0 ? rc : 0;
+	WRITE_ONCE(tdx_tsm_mr.routed_by, NULL);
+	tdx_tsm_mr.routed = NULL;
+	if (rc >= 0) {
+		*offset = tdx_tsm_mr.routed_offset;
+		rc = tdx_tsm_mr.routed_rc;
+	}
+	mutex_unlock(&tdx_tsm_mr.route_lock);
+	return rc;
 }

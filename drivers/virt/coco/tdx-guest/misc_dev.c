@@ -2,8 +2,8 @@
 /*
  * DOC: /dev/tdx_guest
  *
- * The misc device carries the measurement files in sysfs and two ioctls
- * that Intel DCAP issues:
+ * The misc device carries the measurement files and the runtime
+ * measurement log in sysfs, and three ioctls. Two are Intel DCAP's:
  *
  * - TDX_CMD_GET_REPORT0 of Linux 6.12's <linux/tdx-guest.h>, before DCAP
  *   reads a Quote through configfs;
@@ -13,6 +13,13 @@
  *   same record in the runtime measurement log, same errors, and the
  *   measurement files show it at once, as they show their own.
  *
+ * The third, TDX_CMD_EXTEND_EVENT (<uapi/tdx-guest/rtmr_log.h>), extends
+ * an RTMR with an event whose content the log keeps: a structured request
+ * with a variable amount of data and a result (where its record is) does
+ * not fit a sysfs file, which takes a page at most per write and returns
+ * only a count; /dev/tdx_guest is root's already, and where the other
+ * extend ioctl lives.
+ *
  * Every report and extend is taken under the same lock. No other ioctl
  * exists.
  */
@@ -20,10 +27,12 @@
 #include <linux/fs.h>
 #include <linux/miscdevice.h>
 #include <linux/slab.h>
+#include <linux/string.h>
 #include <linux/uaccess.h>
 
 #include <uapi/linux/tdx-guest.h>
 #include <uapi/tdx-guest/extend_rtmr.h>
+#include <uapi/tdx-guest/rtmr_log.h>
 
 #include "tdx_guest.h"
 
@@ -52,13 +61,52 @@ static long tdx_guest_ioctl_extend_rtmr(struct tdx_guest *tg,
 					struct tdx_extend_rtmr_req __user *ureq)
 {
 	struct tdx_extend_rtmr_req req;
+	u64 offset;
 
 	static_assert(TDX_EXTEND_RTMR_DATA_LEN == TDX_MEASUREMENT_SIZE);
 	if (copy_from_user(&req, ureq, sizeof(req)))
 		return -EFAULT;
 	if (req.index >= TDX_RTMR_COUNT)
 		return -EINVAL;
-	return tdx_measurements_extend(tg, req.index, req.data);
+
+	struct tdx_rtmr_event *ev __free(kvfree) =
+		tdx_rtmr_event_digest(req.index, req.data);
+	if (IS_ERR(ev))
+		return PTR_ERR(no_free_ptr(ev));
+	return tdx_measurements_extend(tg, ev, &offset);
+}
+
+static long tdx_guest_ioctl_extend_event(struct tdx_guest *tg,
+					 struct tdx_rtmr_event_req __user *ureq)
+{
+	struct tdx_rtmr_event_req req;
+	u64 offset;
+	int rc;
+
+	if (copy_from_user(&req, ureq, sizeof(req)))
+		return -EFAULT;
+	if (req.index >= TDX_RTMR_COUNT || req.flags ||
+	    req.data_len > TDX_RTMR_EVENT_DATA_MAX)
+		return -EINVAL;
+	/* A result that cannot be written back fails before the extend. */
+	if (put_user(U64_MAX, &ureq->log_offset))
+		return -EFAULT;
+
+	void *data __free(kvfree) = req.data_len ?
+		vmemdup_user(u64_to_user_ptr(req.data), req.data_len) : NULL;
+	if (IS_ERR(data))
+		return PTR_ERR(no_free_ptr(data));
+	struct tdx_rtmr_event *ev __free(kvfree) =
+		tdx_rtmr_event_tagged(req.index, req.tag_id, data,
+				      req.data_len);
+	if (IS_ERR(ev))
+		return PTR_ERR(no_free_ptr(ev));
+
+	rc = tdx_measurements_extend(tg, ev, &offset);
+	if (rc)
+		return rc;
+	/* Extended and logged: only unmapping the request meanwhile fails. */
+	return put_user(offset, &ureq->log_offset);
 }
 
 static long tdx_guest_ioctl(struct file *file, unsigned int cmd,
@@ -73,6 +121,8 @@ static long tdx_guest_ioctl(struct file *file, unsigned int cmd,
 	case TDX_CMD_EXTEND_RTMR:
 	case TDX_CMD_EXTEND_RTMR_IOR:
 		return tdx_guest_ioctl_extend_rtmr(tg, (void __user *)arg);
+	case TDX_CMD_EXTEND_EVENT:
+		return tdx_guest_ioctl_extend_event(tg, (void __user *)arg);
 	default:
 		return -ENOTTY;
 	}

@@ -28,6 +28,9 @@
  * signals all the time (a Go runtime's SIGURG) must not see EINTR because
  * its report met an extend.
  */
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
+#include <linux/bits.h>
 #include <linux/cleanup.h>
 #include <linux/delay.h>
 #include <linux/errno.h>
@@ -221,38 +224,41 @@ u8 *tdx_guest_read_report(struct tdx_guest *tg)
 EXPORT_SYMBOL_IF_KUNIT(tdx_guest_read_report);
 
 /* The extend and its record, in one hold of mr_lock. */
-static int tdx_extend_locked(struct tdx_guest *tg, unsigned int index,
-			     const u8 *buf)
+static int tdx_extend_locked(struct tdx_guest *tg,
+			     const struct tdx_rtmr_event *ev, const u8 *buf,
+			     u64 *offset)
 {
 	int rc;
 
-	if (!tdx_rtmr_log_has_room(&tg->log))
-		return -ENOSPC;
-	rc = tg->ops->extend_rtmr(index, buf);
+	rc = tdx_rtmr_log_reserve(&tg->log, ev->event_size);
+	if (rc)
+		return rc;
+	rc = tg->ops->extend_rtmr(ev->index, buf);
 	if (rc)
 		return rc;
 	tg->mr_cache.stale = true;
-	return tdx_rtmr_log_append(&tg->log, TDX_RTMR_LOG_EXTEND, index, buf);
+	*offset = tdx_rtmr_log_append(&tg->log, ev);
+	return 0;
 }
 
 /**
- * tdx_guest_extend_rtmr() - TDG.MR.RTMR.EXTEND, serialised with reports and
- *	recorded in the runtime measurement log.
+ * tdx_guest_extend_event() - TDG.MR.RTMR.EXTEND, serialised with reports
+ *	and recorded in the runtime measurement log.
  * @tg: the provider instance.
- * @index: RTMR 0..3.
- * @digest: TDX_MEASUREMENT_SIZE bytes, anywhere in kernel memory.
+ * @ev: the RTMR, what to extend it with, and the record to leave.
+ * @offset: where the record starts in the log, on success.
  *
- * The extend and its log record happen under one hold of mr_lock, so no
- * report can see the one without the other, and the RTMRs of the cached
- * TDREPORT are marked stale in the same hold.
- *
- * Only a fatal signal ends the wait for the lock.
+ * Room for the record is made first, then the RTMR is extended and the
+ * record appended, all in one hold of mr_lock: no report can see the one
+ * without the other, and an extend that could not be recorded is never
+ * made. The RTMRs of the cached TDREPORT are marked stale in the same
+ * hold. Only a fatal signal ends the wait for the lock.
  *
  * Return: 0; -EINTR; -ENOSPC when the log is full (nothing is extended);
  * -ENOMEM; or the platform's error (-ENXIO, -EBUSY, -EIO).
  */
-int tdx_guest_extend_rtmr(struct tdx_guest *tg, unsigned int index,
-			  const u8 *digest)
+int tdx_guest_extend_event(struct tdx_guest *tg,
+			   const struct tdx_rtmr_event *ev, u64 *offset)
 {
 	/* The TDX module wants a 64-byte aligned, private buffer. */
 	u8 *buf __free(kfree) = kzalloc(TDX_EXTEND_ALIGN, GFP_KERNEL);
@@ -260,37 +266,85 @@ int tdx_guest_extend_rtmr(struct tdx_guest *tg, unsigned int index,
 
 	if (!buf)
 		return -ENOMEM;
-	memcpy(buf, digest, TDX_MEASUREMENT_SIZE);
+	/* An index past RTMR3 is the TDX module's to refuse (-ENXIO). */
+	if (WARN_ON_ONCE(ev->type != TDX_RTMR_LOG_EV_EVENT_TAG))
+		return -EINVAL;
+	memcpy(buf, ev->digest, TDX_MEASUREMENT_SIZE);
 
 	rc = mutex_lock_killable(&tg->mr_lock);
 	if (rc)
 		return rc;
-	rc = tdx_extend_locked(tg, index, buf);
+	rc = tdx_extend_locked(tg, ev, buf, offset);
 	mutex_unlock(&tg->mr_lock);
 	return rc;
+}
+EXPORT_SYMBOL_IF_KUNIT(tdx_guest_extend_event);
+
+/**
+ * tdx_guest_extend_rtmr() - extend an RTMR with a digest whose content is
+ *	not known, and record it as such.
+ * @tg: the provider instance.
+ * @index: RTMR 0..3.
+ * @digest: TDX_MEASUREMENT_SIZE bytes, anywhere in kernel memory.
+ *
+ * Return: what tdx_guest_extend_event() returns.
+ */
+int tdx_guest_extend_rtmr(struct tdx_guest *tg, unsigned int index,
+			  const u8 *digest)
+{
+	struct tdx_rtmr_event *ev __free(kvfree) =
+		tdx_rtmr_event_digest(index, digest);
+	u64 offset;
+
+	if (IS_ERR(ev))
+		return PTR_ERR(no_free_ptr(ev));
+	return tdx_guest_extend_event(tg, ev, &offset);
 }
 EXPORT_SYMBOL_IF_KUNIT(tdx_guest_extend_rtmr);
 
 /**
- * tdx_guest_log_baseline() - start the log with the RTMRs' current values.
+ * tdx_guest_log_start() - start the log: is it complete?
  * @tg: the provider instance, before anyone can extend through it.
  *
- * The report this takes also fills the cache the measurement files are
- * read from.
+ * Compares the RTMRs now with what the firmware's event log (the ACPI
+ * CCEL) replays to, or with zero where there is none, and notes in the log
+ * every RTMR the firmware's log does not explain. A CCEL that cannot be
+ * replayed explains nothing. The report this takes also fills the cache
+ * the measurement files are read from.
  *
- * Return: 0 or the error of reading a TDREPORT.
+ * Return: 0 or the error of reading a TDREPORT or of the log.
  */
-int tdx_guest_log_baseline(struct tdx_guest *tg)
+int tdx_guest_log_start(struct tdx_guest *tg)
 {
-	u8 rtmr[TDX_RTMR_COUNT][TDX_MEASUREMENT_SIZE];
-	unsigned int i;
+	u8 now[TDX_RTMR_COUNT][TDX_MEASUREMENT_SIZE];
+	u8 fw[TDX_RTMR_COUNT][TDX_MEASUREMENT_SIZE];
+	unsigned int i, unexplained = 0;
+	bool ccel;
 	int rc;
 
 	rc = tdx_guest_read_mr(tg, offsetof(struct tdx_tdreport, tdinfo.rtmr),
-			       sizeof(rtmr), true, &rtmr[0][0]);
-	for (i = 0; i < TDX_RTMR_COUNT && !rc; i++)
-		rc = tdx_rtmr_log_append(&tg->log, TDX_RTMR_LOG_BASELINE, i,
-					 rtmr[i]);
-	return rc;
+			       sizeof(now), true, &now[0][0]);
+	if (rc)
+		return rc;
+	rc = tdx_ccel_replay(fw, &ccel);
+	if (rc) {
+		pr_warn("the firmware's event log (CCEL) cannot be replayed (%d)\n",
+			rc);
+		memset(fw, 0xff, sizeof(fw));	/* matches no RTMR */
+	}
+	for (i = 0; i < TDX_RTMR_COUNT; i++) {
+		if (!memcmp(now[i], fw[i], TDX_MEASUREMENT_SIZE))
+			continue;
+		rc = tdx_rtmr_log_note_unexplained(&tg->log, i, now[i]);
+		if (rc)
+			return rc;
+		unexplained |= BIT(i);
+	}
+	if (unexplained)
+		pr_warn("rtmr_log cannot replay RTMRs (mask %#x): they hold extends %s\n",
+			unexplained,
+			ccel ? "the firmware's event log (CCEL) does not explain" :
+			       "and the TD has no firmware event log (CCEL)");
+	return 0;
 }
-EXPORT_SYMBOL_IF_KUNIT(tdx_guest_log_baseline);
+EXPORT_SYMBOL_IF_KUNIT(tdx_guest_log_start);

@@ -4,43 +4,64 @@
  *
  * Upstream Linux lets user space extend RTMRs but keeps no record of what
  * was extended, so a verifier holding a Quote cannot tell which events led
- * to its RTMR values. This log records, in order, the RTMR values at load
- * time and every digest extended through this driver since.
+ * to its RTMR values. This log records every extend made through this
+ * driver, in the format verifiers already replay a TD's firmware log in:
+ * TCG_PCR_EVENT2 records (<uapi/tdx-guest/rtmr_log.h>), so that the ACPI
+ * CCEL's log followed by this one is one log that replays to the RTMRs of
+ * any Quote.
  *
- * Appends happen under tdx_guest.mr_lock right after a successful extend,
- * so every report sees RTMRs equal to the baseline extended by a prefix of
- * the log. Its size is fixed at load: when it is full, further extends are
- * refused (ENOSPC) rather than made without a record, because a log that
- * no longer replays to the registers is worse than no log.
+ * A record is appended under tdx_guest.mr_lock in the same hold as its
+ * extend, after room for it was made and before the lock is dropped: no
+ * report sees an extend whose record is missing, and no extend is made
+ * that cannot be recorded. The log grows as records come, up to a size
+ * fixed at load; a full log refuses further extends (ENOSPC), because an
+ * extend without a record would make every later Quote unverifiable.
+ *
+ * The log is complete when the firmware's log replays to the RTMRs the
+ * driver found at load. Where it does not (the in-tree driver or an
+ * earlier load of this one extended them), the log says so at its start
+ * with an EV_NO_ACTION record per such RTMR, holding the value found,
+ * and in rtmr_log_complete.
  */
 #include <linux/build_bug.h>
 #include <linux/cleanup.h>
+#include <linux/device.h>
+#include <linux/minmax.h>
 #include <linux/overflow.h>
 #include <linux/slab.h>
 #include <linux/string.h>
+#include <linux/sysfs.h>
+#include <linux/unaligned.h>
 #include <kunit/visibility.h>
 
 #include "tdx_guest.h"
 
-/* The record size is ABI: readers step through the file by it. */
-static_assert(sizeof(struct tdx_rtmr_log_entry) == 64);
+/* The layout is ABI: replayers step through it by these sizes. */
+static_assert(sizeof(struct tdx_rtmr_log_head) == 66);
+static_assert(sizeof(struct tdx_rtmr_log_tagged_event) == 8);
+static_assert(TDX_RTMR_LOG_DIGEST_SIZE == TDX_MEASUREMENT_SIZE);
+
+/* The log's first allocation; it doubles from there as records come. */
+#define TDX_RTMR_LOG_FIRST_SIZE		SZ_64K
 
 /**
- * tdx_rtmr_log_init() - allocate an empty log.
+ * tdx_rtmr_log_init() - an empty log.
  * @log: the log, zeroed.
- * @capacity: how many records it can ever hold.
+ * @max: the most bytes it may ever hold, TDX_RTMR_LOG_MIN_SIZE to
+ *	TDX_RTMR_LOG_MAX_SIZE.
  *
- * Return: 0, -EINVAL for a capacity too small for the baseline or above
- * TDX_RTMR_LOG_MAX_ENTRIES, -ENOMEM.
+ * Return: 0, -EINVAL for a size out of bounds, -ENOMEM.
  */
-int tdx_rtmr_log_init(struct tdx_rtmr_log *log, unsigned int capacity)
+int tdx_rtmr_log_init(struct tdx_rtmr_log *log, size_t max)
 {
-	if (capacity < TDX_RTMR_COUNT || capacity > TDX_RTMR_LOG_MAX_ENTRIES)
+	if (max < TDX_RTMR_LOG_MIN_SIZE || max > TDX_RTMR_LOG_MAX_SIZE)
 		return -EINVAL;
-	log->entries = kvcalloc(capacity, sizeof(*log->entries), GFP_KERNEL);
-	if (!log->entries)
+	log->size = min_t(size_t, max, TDX_RTMR_LOG_FIRST_SIZE);
+	log->buf = kvmalloc(log->size, GFP_KERNEL);
+	if (!log->buf)
 		return -ENOMEM;
-	log->capacity = capacity;
+	log->max = max;
+	log->complete = true;
 	mutex_init(&log->lock);
 	return 0;
 }
@@ -52,63 +73,98 @@ EXPORT_SYMBOL_IF_KUNIT(tdx_rtmr_log_init);
  */
 void tdx_rtmr_log_fini(struct tdx_rtmr_log *log)
 {
-	if (!log->entries)
+	if (!log->buf)
 		return;
-	kvfree(log->entries);
-	log->entries = NULL;
+	kvfree(log->buf);
+	log->buf = NULL;
 	mutex_destroy(&log->lock);
 }
 EXPORT_SYMBOL_IF_KUNIT(tdx_rtmr_log_fini);
 
 /**
- * tdx_rtmr_log_has_room() - can one more record be appended?
- * @log: the log.
+ * tdx_rtmr_log_encode() - write one record.
+ * @dst: tdx_rtmr_log_record_size(@ev->event_size) bytes.
+ * @ev: what the record says.
  *
- * Only appends change the answer, and they happen under mr_lock, so a
- * caller holding mr_lock can rely on it until it appends.
- *
- * Return: true if tdx_rtmr_log_append() will succeed.
+ * Return: the record's size.
  */
-bool tdx_rtmr_log_has_room(struct tdx_rtmr_log *log)
+size_t tdx_rtmr_log_encode(u8 *dst, const struct tdx_rtmr_event *ev)
 {
-	guard(mutex)(&log->lock);
-	return log->count < log->capacity;
+	struct tdx_rtmr_log_head head = {
+		.mr_index = cpu_to_le32(ev->index + 1),
+		.event_type = cpu_to_le32(ev->type),
+		.digest_count = cpu_to_le32(1),
+		.alg_id = cpu_to_le16(TDX_RTMR_LOG_ALG_SHA384),
+		.event_size = cpu_to_le32(ev->event_size),
+	};
+
+	memcpy(head.digest, ev->digest, sizeof(head.digest));
+	memcpy(dst, &head, sizeof(head));
+	memcpy(dst + sizeof(head), ev->event, ev->event_size);
+	return tdx_rtmr_log_record_size(ev->event_size);
 }
-EXPORT_SYMBOL_IF_KUNIT(tdx_rtmr_log_has_room);
+EXPORT_SYMBOL_IF_KUNIT(tdx_rtmr_log_encode);
 
 /**
- * tdx_rtmr_log_append() - record a baseline value or an extended digest.
+ * tdx_rtmr_log_reserve() - make room for one more record.
  * @log: the log.
- * @type: TDX_RTMR_LOG_BASELINE or TDX_RTMR_LOG_EXTEND.
- * @index: the RTMR.
- * @digest: TDX_MEASUREMENT_SIZE bytes.
+ * @event_size: the size of the record's event.
  *
- * Return: 0, or -ENOSPC when the log is full.
+ * Called with tdx_guest.mr_lock held, before the extend the record is
+ * for; every append is made under that lock, so the room stays until
+ * tdx_rtmr_log_append() uses it.
+ *
+ * Return: 0; -ENOSPC when the record would take the log past its
+ * maximum; -ENOMEM.
  */
-int tdx_rtmr_log_append(struct tdx_rtmr_log *log, u16 type,
-			unsigned int index, const u8 *digest)
+int tdx_rtmr_log_reserve(struct tdx_rtmr_log *log, u32 event_size)
 {
-	struct tdx_rtmr_log_entry *e;
+	size_t need = tdx_rtmr_log_record_size(event_size);
+	size_t size;
+	u8 *buf;
 
 	guard(mutex)(&log->lock);
-	if (log->count >= log->capacity)
+	if (need > log->max - log->len)
 		return -ENOSPC;
-
-	e = &log->entries[log->count];
-	e->seq = cpu_to_le64(log->count);
-	e->type = cpu_to_le16(type);
-	e->index = cpu_to_le16(index);
-	memcpy(e->digest, digest, TDX_MEASUREMENT_SIZE);
-	log->count++;
+	if (need <= log->size - log->len)
+		return 0;
+	size = min(max(2 * log->size, log->len + need), log->max);
+	buf = kvrealloc(log->buf, size, GFP_KERNEL);
+	if (!buf)
+		return -ENOMEM;
+	log->buf = buf;
+	log->size = size;
 	return 0;
+}
+EXPORT_SYMBOL_IF_KUNIT(tdx_rtmr_log_reserve);
+
+/**
+ * tdx_rtmr_log_append() - add a record tdx_rtmr_log_reserve() made room for.
+ * @log: the log.
+ * @ev: what the record says.
+ *
+ * Return: where the record starts in the log.
+ */
+u64 tdx_rtmr_log_append(struct tdx_rtmr_log *log,
+			const struct tdx_rtmr_event *ev)
+{
+	size_t start;
+
+	guard(mutex)(&log->lock);
+	start = log->len;
+	if (WARN_ON_ONCE(tdx_rtmr_log_record_size(ev->event_size) >
+			 log->size - log->len))
+		return start;
+	log->len += tdx_rtmr_log_encode(log->buf + start, ev);
+	return start;
 }
 EXPORT_SYMBOL_IF_KUNIT(tdx_rtmr_log_append);
 
 /**
- * tdx_rtmr_log_read() - copy out part of the log as its byte stream.
+ * tdx_rtmr_log_read() - copy out part of the log.
  * @log: the log.
  * @buf: destination.
- * @off: offset into the stream of records.
+ * @off: offset into the log.
  * @count: bytes wanted.
  *
  * Return: bytes copied; 0 at or past the end.
@@ -116,14 +172,141 @@ EXPORT_SYMBOL_IF_KUNIT(tdx_rtmr_log_append);
 ssize_t tdx_rtmr_log_read(struct tdx_rtmr_log *log, char *buf, loff_t off,
 			  size_t count)
 {
-	size_t len;
-
 	guard(mutex)(&log->lock);
-	len = size_mul(log->count, sizeof(*log->entries));
-	if (off < 0 || off >= len)
+	if (off < 0 || off >= log->len)
 		return 0;
-	count = min(count, len - (size_t)off);
-	memcpy(buf, (const u8 *)log->entries + off, count);
+	count = min_t(size_t, count, log->len - off);
+	memcpy(buf, log->buf + off, count);
 	return count;
 }
 EXPORT_SYMBOL_IF_KUNIT(tdx_rtmr_log_read);
+
+/**
+ * tdx_rtmr_event_tagged() - an event whose record carries its content.
+ * @index: the RTMR.
+ * @tag_id: the taggedEventID.
+ * @data: the event's data.
+ * @len: bytes at @data, at most TDX_RTMR_EVENT_DATA_MAX.
+ *
+ * The event is a TCG_PCClientTaggedEvent, and what the RTMR is extended
+ * with is its SHA-384, as CoCo's attestation agent computes it.
+ *
+ * Return: a kvfree()able event, or an ERR_PTR().
+ */
+struct tdx_rtmr_event *tdx_rtmr_event_tagged(unsigned int index, u32 tag_id,
+					     const void *data, u32 len)
+{
+	struct tdx_rtmr_log_tagged_event *tagged;
+	int rc;
+
+	if (len > TDX_RTMR_EVENT_DATA_MAX)
+		return ERR_PTR(-EINVAL);
+	struct tdx_rtmr_event *ev __free(kvfree) =
+		kvmalloc(struct_size(ev, event, sizeof(*tagged) + len),
+			 GFP_KERNEL);
+	if (!ev)
+		return ERR_PTR(-ENOMEM);
+
+	ev->index = index;
+	ev->type = TDX_RTMR_LOG_EV_EVENT_TAG;
+	ev->event_size = sizeof(*tagged) + len;
+	tagged = (struct tdx_rtmr_log_tagged_event *)ev->event;
+	tagged->tag_id = cpu_to_le32(tag_id);
+	tagged->data_size = cpu_to_le32(len);
+	memcpy(tagged->data, data, len);
+	rc = tdx_sha384(ev->event, ev->event_size, ev->digest);
+	if (rc)
+		return ERR_PTR(rc);
+	return no_free_ptr(ev);
+}
+EXPORT_SYMBOL_IF_KUNIT(tdx_rtmr_event_tagged);
+
+/* A tagged event of @len data bytes, its digest left to the caller. */
+static struct tdx_rtmr_event *tdx_rtmr_event_note(unsigned int index, u32 type,
+						  u32 tag_id, const u8 *data,
+						  u32 len)
+{
+	struct tdx_rtmr_log_tagged_event *tagged;
+	struct tdx_rtmr_event *ev;
+
+	ev = kvzalloc(struct_size(ev, event, sizeof(*tagged) + len),
+		      GFP_KERNEL);
+	if (!ev)
+		return ERR_PTR(-ENOMEM);
+	ev->index = index;
+	ev->type = type;
+	ev->event_size = sizeof(*tagged) + len;
+	tagged = (struct tdx_rtmr_log_tagged_event *)ev->event;
+	tagged->tag_id = cpu_to_le32(tag_id);
+	tagged->data_size = cpu_to_le32(len);
+	memcpy(tagged->data, data, len);
+	return ev;
+}
+
+/**
+ * tdx_rtmr_event_digest() - an extend of a digest whose content is not
+ *	known (the measurement files, the legacy ioctl).
+ * @index: the RTMR.
+ * @digest: TDX_MEASUREMENT_SIZE bytes to extend.
+ *
+ * Its record is a tagged event TDX_RTMR_LOG_TAG_DIGEST with no data.
+ *
+ * Return: a kvfree()able event, or an ERR_PTR().
+ */
+struct tdx_rtmr_event *tdx_rtmr_event_digest(unsigned int index,
+					     const u8 *digest)
+{
+	struct tdx_rtmr_event *ev;
+
+	ev = tdx_rtmr_event_note(index, TDX_RTMR_LOG_EV_EVENT_TAG,
+				 TDX_RTMR_LOG_TAG_DIGEST, NULL, 0);
+	if (!IS_ERR(ev))
+		memcpy(ev->digest, digest, TDX_MEASUREMENT_SIZE);
+	return ev;
+}
+EXPORT_SYMBOL_IF_KUNIT(tdx_rtmr_event_digest);
+
+/**
+ * tdx_rtmr_log_note_unexplained() - record that an RTMR started at a
+ *	value the firmware's log does not explain.
+ * @log: the log, before any extend.
+ * @index: the RTMR.
+ * @value: its TDX_MEASUREMENT_SIZE bytes at load.
+ *
+ * The record is EV_NO_ACTION (never extended, zero digest), tag
+ * TDX_RTMR_LOG_TAG_BASELINE, the value as its data; the log is no longer
+ * complete.
+ *
+ * Return: 0, -ENOSPC or -ENOMEM.
+ */
+int tdx_rtmr_log_note_unexplained(struct tdx_rtmr_log *log,
+				  unsigned int index, const u8 *value)
+{
+	struct tdx_rtmr_event *ev __free(kvfree) =
+		tdx_rtmr_event_note(index, TDX_RTMR_LOG_EV_NO_ACTION,
+				    TDX_RTMR_LOG_TAG_BASELINE, value,
+				    TDX_MEASUREMENT_SIZE);
+	int rc;
+
+	if (IS_ERR(ev))
+		return PTR_ERR(no_free_ptr(ev));
+	rc = tdx_rtmr_log_reserve(log, ev->event_size);
+	if (rc)
+		return rc;
+	tdx_rtmr_log_append(log, ev);
+	WRITE_ONCE(log->complete, false);
+	return 0;
+}
+EXPORT_SYMBOL_IF_KUNIT(tdx_rtmr_log_note_unexplained);
+
+static ssize_t rtmr_log_complete_show(struct device *dev,
+				      struct device_attribute *attr, char *buf)
+{
+	struct miscdevice *misc = dev_get_drvdata(dev);
+	struct tdx_guest *tg = container_of(misc, struct tdx_guest, misc);
+
+	return sysfs_emit(buf, "%d\n", READ_ONCE(tg->log.complete));
+}
+
+/* rtmr_log_complete: 1, or 0 when the log cannot replay every RTMR. */
+DEVICE_ATTR_RO(rtmr_log_complete);

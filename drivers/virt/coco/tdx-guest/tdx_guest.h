@@ -10,6 +10,7 @@
 #include <linux/list.h>
 #include <linux/miscdevice.h>
 #include <linux/mutex.h>
+#include <linux/sizes.h>
 #include <linux/types.h>
 #include <linux/wait.h>
 
@@ -77,25 +78,50 @@ struct tdx_quote_transport {
 	struct tdx_quote_notify notify;
 };
 
-/*
- * The most records the runtime measurement log may hold (16 MiB): a bound
- * on what the rtmr_log_entries parameter can make the module allocate.
- */
-#define TDX_RTMR_LOG_MAX_ENTRIES	262144U
+/* Bounds of the runtime measurement log's size (rtmr_log_kib), in bytes. */
+#define TDX_RTMR_LOG_MIN_SIZE	SZ_64K
+#define TDX_RTMR_LOG_MAX_SIZE	SZ_64M
 
 /**
  * struct tdx_rtmr_log - the runtime measurement log.
- * @lock: protects @count and the records below it.
- * @entries: the records; the first @count are valid.
- * @count: records written.
- * @capacity: records @entries can hold.
+ * @lock: protects @buf, @len and @size.
+ * @buf: the records, @len bytes of them.
+ * @len: bytes of records.
+ * @size: bytes allocated at @buf.
+ * @max: the most bytes the log may hold.
+ * @complete: the firmware's log, then this one, replays to every RTMR.
  */
 struct tdx_rtmr_log {
-	struct mutex lock;	/* count and entries */
-	struct tdx_rtmr_log_entry *entries;
-	unsigned int count;
-	unsigned int capacity;
+	struct mutex lock;	/* buf, len, size */
+	u8 *buf;
+	size_t len;
+	size_t size;
+	size_t max;
+	bool complete;
 };
+
+/**
+ * struct tdx_rtmr_event - one extend, and the record it leaves in the log.
+ * @index: the RTMR, 0..3.
+ * @type: the record's event type (EV_EVENT_TAG, or EV_NO_ACTION for a
+ *	record that is never extended).
+ * @digest: what the RTMR is extended with.
+ * @event_size: bytes at @event.
+ * @event: the record's event, a TCG_PCClientTaggedEvent.
+ */
+struct tdx_rtmr_event {
+	unsigned int index;
+	u32 type;
+	u8 digest[TDX_MEASUREMENT_SIZE];
+	u32 event_size;
+	u8 event[];
+};
+
+/* The size of a record with an event of @event_size bytes. */
+static inline size_t tdx_rtmr_log_record_size(u32 event_size)
+{
+	return sizeof(struct tdx_rtmr_log_head) + event_size;
+}
 
 /* TDG.MR.REPORT calls, in all, before a busy TDX module is given up on. */
 #define TDX_REPORT_BUSY_TRIES	8
@@ -149,29 +175,48 @@ int tdx_guest_get_report(struct tdx_guest *tg, const u8 *reportdata,
 u8 *tdx_guest_read_report(struct tdx_guest *tg);
 int tdx_guest_read_mr(struct tdx_guest *tg, size_t offset, size_t len,
 		      bool live, u8 *buf);
+int tdx_guest_extend_event(struct tdx_guest *tg,
+			   const struct tdx_rtmr_event *ev, u64 *offset);
 int tdx_guest_extend_rtmr(struct tdx_guest *tg, unsigned int index,
 			  const u8 *digest);
-int tdx_guest_log_baseline(struct tdx_guest *tg);
+int tdx_guest_log_start(struct tdx_guest *tg);
 
-/* measurements_sysfs.c (6.12), or measurements_tsm_mr.c (tsm-mr kernels) */
+/* ccel_replay.c */
+int tdx_ccel_replay(u8 rtmr[][TDX_MEASUREMENT_SIZE], bool *found);
+
+/* sha384.c */
+int tdx_sha384_init(void);
+void tdx_sha384_exit(void);
+int tdx_sha384(const void *data, size_t len, u8 *out);
+int tdx_sha384_extend(u8 *mr, const u8 *digest);
+
+/* measurements_sysfs.c (before 6.16), or measurements_tsm_mr.c */
 extern const struct attribute_group *tdx_guest_groups[];
 int tdx_measurements_init(struct tdx_guest *tg);
 void tdx_measurements_fini(void);
-int tdx_measurements_extend(struct tdx_guest *tg, unsigned int index,
-			    const u8 *digest);
+int tdx_measurements_extend(struct tdx_guest *tg,
+			    const struct tdx_rtmr_event *ev, u64 *offset);
 
 /* misc_dev.c */
 int tdx_guest_misc_register(struct tdx_guest *tg);
 void tdx_guest_misc_deregister(struct tdx_guest *tg);
 
 /* rtmr_log.c */
-int tdx_rtmr_log_init(struct tdx_rtmr_log *log, unsigned int capacity);
+extern struct device_attribute dev_attr_rtmr_log_complete;
+int tdx_rtmr_log_init(struct tdx_rtmr_log *log, size_t max);
 void tdx_rtmr_log_fini(struct tdx_rtmr_log *log);
-bool tdx_rtmr_log_has_room(struct tdx_rtmr_log *log);
-int tdx_rtmr_log_append(struct tdx_rtmr_log *log, u16 type,
-			unsigned int index, const u8 *digest);
+size_t tdx_rtmr_log_encode(u8 *dst, const struct tdx_rtmr_event *ev);
+int tdx_rtmr_log_reserve(struct tdx_rtmr_log *log, u32 event_size);
+u64 tdx_rtmr_log_append(struct tdx_rtmr_log *log,
+			const struct tdx_rtmr_event *ev);
 ssize_t tdx_rtmr_log_read(struct tdx_rtmr_log *log, char *buf, loff_t off,
 			  size_t count);
+struct tdx_rtmr_event *tdx_rtmr_event_tagged(unsigned int index, u32 tag_id,
+					     const void *data, u32 len);
+struct tdx_rtmr_event *tdx_rtmr_event_digest(unsigned int index,
+					     const u8 *digest);
+int tdx_rtmr_log_note_unexplained(struct tdx_rtmr_log *log,
+				  unsigned int index, const u8 *value);
 
 /* quote_notify.c */
 void tdx_quote_notify_init(struct tdx_quote_notify *qn,
