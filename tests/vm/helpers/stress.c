@@ -8,7 +8,8 @@
  * Forks WORKERS processes that, until SECONDS have passed, each pick one
  * operation at random: a report directory's whole life (mkdir, an inblob
  * of random length, outblob, rmdir), an RTMR extend of a good or a bad
- * size, a measurement register read, TDX_CMD_GET_REPORT0, a change of
+ * size, an extend with an event (TDX_CMD_EXTEND_EVENT, now and then with
+ * bad flags), a measurement register read, TDX_CMD_GET_REPORT0, a change of
  * quote_timeout_ms, or a change of one of the emulated platform's fault
  * knobs. Meanwhile the parent showers the workers with a handled SIGUSR1
  * (no SA_RESTART), every few hundred microseconds.
@@ -35,6 +36,9 @@
 
 #include <linux/tdx-guest.h>
 
+/* Not in any installed header: the layout lives in this project. */
+#include "../../../include/uapi/tdx-guest/rtmr_log.h"
+
 #define TSM_ROOT	"/sys/kernel/config/tsm/report"
 #define MR_DIR		"/sys/devices/virtual/misc/tdx_guest/measurements"
 #define PARAM_TIMEOUT	"/sys/module/tdx_guest/parameters/quote_timeout_ms"
@@ -51,6 +55,8 @@ enum op {
 	OP_EXTEND,
 	OP_EXTEND_SHORT,
 	OP_EXTEND_LONG,
+	OP_EXTEND_EVENT,
+	OP_EXTEND_EVENT_FLAGS,
 	OP_MR_READ,
 	OP_GET_REPORT0,
 	OP_TIMEOUT,
@@ -60,14 +66,15 @@ enum op {
 
 static const char *const op_names[NR_OPS] = {
 	"mkdir", "inblob", "inblob-empty", "outblob", "rmdir", "extend", "extend-47-bytes",
-	"extend-49-bytes",
+	"extend-49-bytes", "extend-event", "extend-event-flags",
 	"mr-read", "get-report0", "quote_timeout_ms", "emu-knob",
 };
 
 /*
  * What Documentation/ABI says each operation may answer, 0 included
- * where success is possible, ending with -1. EINTR is everywhere a wait
- * can be interrupted: the workers take handled signals all the time.
+ * where success is possible, ending with -1. The workers take handled
+ * signals all the time: only the configfs-tsm core's own waits may end
+ * in EINTR for them, never the driver's (only a fatal signal ends those).
  */
 static int allowed[NR_OPS][12] = {
 	[OP_MKDIR]	 = { 0, ENOMEM, -1 },
@@ -78,34 +85,38 @@ static int allowed[NR_OPS][12] = {
 	[OP_OUTBLOB]	 = { 0, EINVAL, EINTR, ETIMEDOUT, ECONNREFUSED, EIO,
 			     EFBIG, EPROTO, EBUSY, ENOMEM, -1 },
 	[OP_RMDIR]	 = { 0, EBUSY, -1 },
-	[OP_EXTEND]	 = { 0, ENOSPC, EINTR, EBUSY, -1 },
+	[OP_EXTEND]	 = { 0, ENOSPC, EBUSY, -1 },
 	[OP_EXTEND_SHORT] = { EINVAL, -1 },
-	/* See use_tsm_mr_semantics(). */
-	[OP_EXTEND_LONG] = { EINVAL, -1 },
+	/* sysfs cuts it to the file's 48 bytes, which extend. */
+	[OP_EXTEND_LONG] = { 0, ENOSPC, EBUSY, -1 },
+	[OP_EXTEND_EVENT] = { 0, ENOSPC, EBUSY, -1 },
+	[OP_EXTEND_EVENT_FLAGS] = { EINVAL, -1 },
 	/* EBUSY: the refresh met report_busy answers 8 times in a row. */
-	[OP_MR_READ]	 = { 0, EINTR, ENOMEM, EBUSY, -1 },
-	[OP_GET_REPORT0] = { 0, EINTR, EBUSY, ENOMEM, -1 },
+	[OP_MR_READ]	 = { 0, ENOMEM, EBUSY, -1 },
+	[OP_GET_REPORT0] = { 0, EBUSY, ENOMEM, -1 },
 	/* 0 is refused. */
 	[OP_TIMEOUT]	 = { 0, EINVAL, -1 },
 	[OP_KNOB]	 = { 0, -1 },
 };
 
 /*
- * Where the kernel's tsm-mr makes the files (6.16 and later), they have
- * size 48, and sysfs cuts a longer write to 48 bytes before the driver
- * sees it: the RTMR is extended with them and write(2) returns 48, as
- * upstream does (Documentation/ABI/testing/sysfs-driver-tdx-guest). A
- * 49-byte write then has the outcomes of an extend.
+ * Where the kernel's tsm-mr reads the files (6.16 and later, where the
+ * configfs-tsm core is the module tsm_report), a read waits for tsm-mr's
+ * own lock interruptibly: a handled signal can fail it with EINTR, as
+ * Documentation/ABI/testing/sysfs-driver-tdx-guest says.
  */
 static void use_tsm_mr_semantics(void)
 {
 	struct stat st;
+	int *a;
 
-	if (stat(MR_DIR "/rtmr2:sha384", &st) || st.st_size != 48)
+	if (stat("/sys/module/tsm_report", &st))
 		return;
-	memcpy(allowed[OP_EXTEND_LONG], allowed[OP_EXTEND],
-	       sizeof(allowed[OP_EXTEND]));
-	printf("measurement files of size 48 (tsm-mr): a 49-byte write extends\n");
+	for (a = allowed[OP_MR_READ]; *a >= 0; a++)
+		;
+	a[0] = EINTR;
+	a[1] = -1;
+	printf("tsm-mr serves the files: a read may see EINTR\n");
 }
 
 /* Shared by all processes: counts[op][errno]. */
@@ -230,6 +241,27 @@ static void extend(void)
 	count(op, write_file(path, digest, len));
 }
 
+static void extend_event(void)
+{
+	static unsigned char data[5000];
+	struct tdx_rtmr_event_req req;
+	int fd = open("/dev/tdx_guest", O_RDWR);
+	enum op op = rnd(8) ? OP_EXTEND_EVENT : OP_EXTEND_EVENT_FLAGS;
+
+	if (fd < 0) {
+		count(op, errno);
+		return;
+	}
+	memset(&req, 0, sizeof(req));
+	req.index = 2 + rnd(2);
+	req.tag_id = 0x4141454c;
+	req.data_len = rnd(sizeof(data) + 1);
+	req.data = (unsigned long)data;
+	req.flags = op == OP_EXTEND_EVENT_FLAGS;
+	count(op, ioctl(fd, TDX_CMD_EXTEND_EVENT, &req) ? errno : 0);
+	close(fd);
+}
+
 static void mr_read(void)
 {
 	static const char *const mrs[] = {
@@ -314,8 +346,10 @@ static void worker(unsigned int id, time_t deadline)
 			report_cycle(id, seq++);
 			break;
 		case 3:
-		case 4:
 			extend();
+			break;
+		case 4:
+			extend_event();
 			break;
 		case 5:
 		case 6:
