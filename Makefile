@@ -34,7 +34,7 @@ KBUILD_ARGS := -C $(KDIR) M=$(CURDIR) \
 	CONFIG_TDX_GUEST_DRIVER=$(CONFIG_TDX_GUEST_DRIVER) \
 	CONFIG_TDX_GUEST_EMU=$(CONFIG_TDX_GUEST_EMU) $(TDX_GUEST_HOST_KBUILD)
 
-.PHONY: all modules tools deps check demo bench clean help install uninstall \
+.PHONY: all modules tools deps deps-demo check demo bench clean help install uninstall \
 	install-tools uninstall-tools dkms-install dkms-remove print-kdir fuzz
 
 VERSION := $(shell cat VERSION)
@@ -58,10 +58,15 @@ fuzz:
 deps:
 	tests/install-deps
 
+# The demo boots only Debian's 6.12 kernel: no kernel source, no newest
+# kernel (minutes on a fresh machine), only the packages it uses.
+deps-demo:
+	tests/install-deps --demo
+
 check: deps
 	tests/check
 
-demo: deps
+demo: deps-demo
 	$(MAKE) all
 	tests/vm/run tests/demo/demo.sh
 
