@@ -25,6 +25,8 @@
 #include <linux/types.h>
 #include <linux/unaligned.h>
 
+#include <tdx-guest/tdreport.h>
+
 #define TDX_TCG_EV_NO_ACTION		0x00000003
 #define TDX_TCG_ALG_SHA384		0x000c
 #define TDX_TCG_SHA384_SIZE		48
@@ -174,6 +176,42 @@ static inline int tdx_tcg_walk_next(struct tdx_tcg_walk *w,
 		return -EINVAL;
 	w->off = off + count;
 	return 1;
+}
+
+/**
+ * tdx_tcg_replay() - hand every RTMR extend of a TCG2 log to @extend.
+ * @log: the log area.
+ * @len: its size.
+ * @extend: called in order for each record of MR index 1 to 4 that is
+ *	not EV_NO_ACTION, with the RTMR (0 to 3) and the record's SHA-384
+ *	digest; a non-zero return ends the walk with it.
+ * @ctx: passed to @extend.
+ *
+ * Return: 0 at the end of the log, -EINVAL for a log that cannot be
+ * walked or an RTMR record without a SHA-384 digest, or what @extend
+ * returned.
+ */
+static inline int tdx_tcg_replay(const u8 *log, size_t len,
+				 int (*extend)(void *ctx, unsigned int rtmr,
+					       const u8 *sha384),
+				 void *ctx)
+{
+	struct tdx_tcg_record r;
+	struct tdx_tcg_walk w;
+	int rc;
+
+	rc = tdx_tcg_walk_start(&w, log, len);
+	while (!rc) {
+		rc = tdx_tcg_walk_next(&w, &r);
+		if (rc <= 0)
+			break;
+		rc = 0;
+		if (r.type == TDX_TCG_EV_NO_ACTION || r.mr_index < 1 ||
+		    r.mr_index > TDX_RTMR_COUNT)
+			continue;
+		rc = r.sha384 ? extend(ctx, r.mr_index - 1, r.sha384) : -EINVAL;
+	}
+	return rc;
 }
 
 /* Larger log areas are refused: real ones are 64 KiB to a few MiB. */

@@ -487,10 +487,15 @@ static int tdx_emu_init_crypto(void)
  * leave them, as on a TD whose firmware wrote that log. Events for MRTD
  * (index 0) belong to the TD's build, not to the RTMRs.
  */
+static int tdx_emu_firmware_extend(void *events, unsigned int rtmr,
+				   const u8 *sha384)
+{
+	(*(unsigned int *)events)++;
+	return tdx_emu_extend_locked(tdx_emu.tdinfo.rtmr[rtmr], sha384);
+}
+
 static int tdx_emu_init_rtmrs(void)
 {
-	struct tdx_tcg_record r;
-	struct tdx_tcg_walk w;
 	unsigned int events = 0;
 	size_t len = 0;
 	int rc;
@@ -500,18 +505,7 @@ static int tdx_emu_init_rtmrs(void)
 		return 0;
 	if (IS_ERR(log))
 		return PTR_ERR(no_free_ptr(log));
-	rc = tdx_tcg_walk_start(&w, log, len);
-	while (!rc && (rc = tdx_tcg_walk_next(&w, &r)) > 0) {
-		rc = 0;
-		if (r.type == TDX_TCG_EV_NO_ACTION || r.mr_index < 1 ||
-		    r.mr_index > TDX_RTMR_COUNT)
-			continue;
-		if (!r.sha384)
-			return -EINVAL;
-		rc = tdx_emu_extend_locked(tdx_emu.tdinfo.rtmr[r.mr_index - 1],
-					   r.sha384);
-		events++;
-	}
+	rc = tdx_tcg_replay(log, len, tdx_emu_firmware_extend, &events);
 	if (rc)
 		return rc;
 	pr_info("RTMRs start where the firmware's event log (CCEL) leaves them: %u events\n",

@@ -89,13 +89,13 @@ int main(int argc, char **argv)
 	req.tag_id = strtoul(argv[2], NULL, 0);
 	req.data_len = len;
 	req.data = (uintptr_t)data;
-	if (opt && !strcmp(opt, "--flags"))
+	if (opt && !strcmp(opt, "--flags")) {
 		req.flags = val;
-	else if (opt && !strcmp(opt, "--len"))
+	} else if (opt && !strcmp(opt, "--len")) {
 		req.data_len = val;
-	else if (opt && !strcmp(opt, "--bad-data"))
+	} else if (opt && !strcmp(opt, "--bad-data")) {
 		req.data = 8;
-	else if (opt && !strcmp(opt, "--ro-result")) {
+	} else if (opt && !strcmp(opt, "--ro-result")) {
 		r = mmap(NULL, 4096, PROT_READ | PROT_WRITE,
 			 MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 		if (r == MAP_FAILED)
@@ -116,6 +116,7 @@ int main(int argc, char **argv)
 	return 0;
 
 usage:
-	fprintf(stderr, "usage: extend-event [--flags N | --len N | --bad-data | --ro-result] INDEX TAG DATA_FILE\n");
+	fprintf(stderr, "usage: extend-event [--flags N | --len N | --bad-data |\n"
+		"                    --ro-result] INDEX TAG DATA_FILE\n");
 	return 2;
 }

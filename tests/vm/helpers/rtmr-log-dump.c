@@ -15,16 +15,15 @@
  *
  *   rtmr-log-dump FILE
  */
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 
 #define HEAD		66	/* up to the event, with one SHA-384 digest */
 #define DIGEST		48
 
-static uint32_t le32(const unsigned char *p)
+static unsigned int le32(const unsigned char *p)
 {
-	return p[0] | p[1] << 8 | p[2] << 16 | (uint32_t)p[3] << 24;
+	return p[0] | p[1] << 8 | p[2] << 16 | (unsigned int)p[3] << 24;
 }
 
 static void hex(const unsigned char *p, size_t n)
@@ -57,7 +56,7 @@ int main(int argc, char **argv)
 
 	while (off < len) {
 		const unsigned char *r = log + off;
-		uint32_t size;
+		unsigned int size;
 
 		if (len - off < HEAD || le32(r + 8) != 1) {
 			fprintf(stderr, "rtmr-log-dump: bad record at %zu\n", off);

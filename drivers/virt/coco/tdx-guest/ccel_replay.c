@@ -16,17 +16,12 @@
 
 #include "tdx_guest.h"
 
-/* Extend @rtmr with one record; records of other MRs leave it alone. */
-static int tdx_ccel_replay_record(u8 rtmr[][TDX_MEASUREMENT_SIZE],
-				  const struct tdx_tcg_record *r)
+static int tdx_ccel_replay_extend(void *rtmr, unsigned int index,
+				  const u8 *sha384)
 {
-	if (r->type == TDX_TCG_EV_NO_ACTION || r->mr_index < 1 ||
-	    r->mr_index > TDX_RTMR_COUNT)
-		return 0;
-	/* An RTMR event without a SHA-384 digest cannot be replayed. */
-	if (!r->sha384)
-		return -EINVAL;
-	return tdx_sha384_extend(rtmr[r->mr_index - 1], r->sha384);
+	u8 (*mr)[TDX_MEASUREMENT_SIZE] = rtmr;
+
+	return tdx_sha384_extend(mr[index], sha384);
 }
 
 /**
@@ -39,26 +34,15 @@ static int tdx_ccel_replay_record(u8 rtmr[][TDX_MEASUREMENT_SIZE],
  */
 int tdx_ccel_replay(u8 rtmr[][TDX_MEASUREMENT_SIZE], bool *found)
 {
-	struct tdx_tcg_record r;
-	struct tdx_tcg_walk w;
 	size_t len = 0;
-	int rc;
 
 	memset(rtmr, 0, TDX_RTMR_COUNT * TDX_MEASUREMENT_SIZE);
 	u8 *log __free(kvfree) = tdx_ccel_read(&len);
-	*found = log != NULL;
+	*found = !!log;
 	if (!log)
 		return 0;
 	if (IS_ERR(log))
 		return PTR_ERR(no_free_ptr(log));
-
-	rc = tdx_tcg_walk_start(&w, log, len);
-	while (!rc) {
-		rc = tdx_tcg_walk_next(&w, &r);
-		if (rc <= 0)
-			break;
-		rc = tdx_ccel_replay_record(rtmr, &r);
-	}
-	return rc;
+	return tdx_tcg_replay(log, len, tdx_ccel_replay_extend, rtmr);
 }
 EXPORT_SYMBOL_IF_KUNIT(tdx_ccel_replay);

@@ -181,46 +181,6 @@ ssize_t tdx_rtmr_log_read(struct tdx_rtmr_log *log, char *buf, loff_t off,
 }
 EXPORT_SYMBOL_IF_KUNIT(tdx_rtmr_log_read);
 
-/**
- * tdx_rtmr_event_tagged() - an event whose record carries its content.
- * @index: the RTMR.
- * @tag_id: the taggedEventID.
- * @data: the event's data.
- * @len: bytes at @data, at most TDX_RTMR_EVENT_DATA_MAX.
- *
- * The event is a TCG_PCClientTaggedEvent, and what the RTMR is extended
- * with is its SHA-384, as CoCo's attestation agent computes it.
- *
- * Return: a kvfree()able event, or an ERR_PTR().
- */
-struct tdx_rtmr_event *tdx_rtmr_event_tagged(unsigned int index, u32 tag_id,
-					     const void *data, u32 len)
-{
-	struct tdx_rtmr_log_tagged_event *tagged;
-	int rc;
-
-	if (len > TDX_RTMR_EVENT_DATA_MAX)
-		return ERR_PTR(-EINVAL);
-	struct tdx_rtmr_event *ev __free(kvfree) =
-		kvmalloc(struct_size(ev, event, sizeof(*tagged) + len),
-			 GFP_KERNEL);
-	if (!ev)
-		return ERR_PTR(-ENOMEM);
-
-	ev->index = index;
-	ev->type = TDX_RTMR_LOG_EV_EVENT_TAG;
-	ev->event_size = sizeof(*tagged) + len;
-	tagged = (struct tdx_rtmr_log_tagged_event *)ev->event;
-	tagged->tag_id = cpu_to_le32(tag_id);
-	tagged->data_size = cpu_to_le32(len);
-	memcpy(tagged->data, data, len);
-	rc = tdx_sha384(ev->event, ev->event_size, ev->digest);
-	if (rc)
-		return ERR_PTR(rc);
-	return no_free_ptr(ev);
-}
-EXPORT_SYMBOL_IF_KUNIT(tdx_rtmr_event_tagged);
-
 /* A tagged event of @len data bytes, its digest left to the caller. */
 static struct tdx_rtmr_event *tdx_rtmr_event_note(unsigned int index, u32 type,
 						  u32 tag_id, const u8 *data,
@@ -242,6 +202,37 @@ static struct tdx_rtmr_event *tdx_rtmr_event_note(unsigned int index, u32 type,
 	memcpy(tagged->data, data, len);
 	return ev;
 }
+
+/**
+ * tdx_rtmr_event_tagged() - an event whose record carries its content.
+ * @index: the RTMR.
+ * @tag_id: the taggedEventID.
+ * @data: the event's data.
+ * @len: bytes at @data, at most TDX_RTMR_EVENT_DATA_MAX.
+ *
+ * The event is a TCG_PCClientTaggedEvent, and what the RTMR is extended
+ * with is its SHA-384, as CoCo's attestation agent computes it.
+ *
+ * Return: a kvfree()able event, or an ERR_PTR().
+ */
+struct tdx_rtmr_event *tdx_rtmr_event_tagged(unsigned int index, u32 tag_id,
+					     const void *data, u32 len)
+{
+	int rc;
+
+	if (len > TDX_RTMR_EVENT_DATA_MAX)
+		return ERR_PTR(-EINVAL);
+	struct tdx_rtmr_event *ev __free(kvfree) =
+		tdx_rtmr_event_note(index, TDX_RTMR_LOG_EV_EVENT_TAG, tag_id,
+				    data, len);
+	if (IS_ERR(ev))
+		return no_free_ptr(ev);
+	rc = tdx_sha384(ev->event, ev->event_size, ev->digest);
+	if (rc)
+		return ERR_PTR(rc);
+	return no_free_ptr(ev);
+}
+EXPORT_SYMBOL_IF_KUNIT(tdx_rtmr_event_tagged);
 
 /**
  * tdx_rtmr_event_digest() - an extend of a digest whose content is not

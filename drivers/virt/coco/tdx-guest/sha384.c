@@ -3,14 +3,14 @@
  * SHA-384 for the runtime measurement log: the digest of an event, and
  * the replay of the firmware's log (what an RTMR extend computes). The
  * kernel's library function where it has one, the crypto API elsewhere
- * (see <tdx-guest/sha384_compat.h>).
+ * (see <tdx-guest/hash_compat.h>).
  */
 #include <linux/err.h>
 #include <linux/string.h>
 #include <kunit/visibility.h>
 
 #include <crypto/sha2.h>
-#include <tdx-guest/sha384_compat.h>
+#include <tdx-guest/hash_compat.h>
 
 #include "tdx_guest.h"
 

@@ -4,8 +4,8 @@
  * sha384(), which cannot fail and needs no allocation; before, the driver
  * hashes through the crypto API with a transform it allocates at load.
  */
-#ifndef _TDX_GUEST_SHA384_COMPAT_H
-#define _TDX_GUEST_SHA384_COMPAT_H
+#ifndef _TDX_GUEST_HASH_COMPAT_H
+#define _TDX_GUEST_HASH_COMPAT_H
 
 #include <linux/version.h>
 
@@ -15,4 +15,4 @@
 #define TDX_KERNEL_HAS_SHA384_LIB	0
 #endif
 
-#endif /* _TDX_GUEST_SHA384_COMPAT_H */
+#endif /* _TDX_GUEST_HASH_COMPAT_H */
