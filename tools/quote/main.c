@@ -3,6 +3,7 @@
  * tdx-quote: inspect and verify Intel TDX Quotes (v4, v5) and TDREPORTs,
  * and replay the event logs behind their RTMRs.
  */
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,6 +20,8 @@ static const char help_head[] =
 	"       tdx-quote verify [--root ROOT.pem] [--at TIME] FILE\n"
 	"       tdx-quote replay [--ccel CCEL] [--log LOG] [--whole-log] FILE\n"
 	"       tdx-quote log [--json] [--ccel CCEL] [--log LOG]\n"
+	"       tdx-quote extend --rtmr N --tag TAG (--text STRING | --data-file F)\n"
+	"                        [--device DEV] [--dry-run]\n"
 	"       tdx-quote --help\n"
 	"\n"
 	"Inspect and verify Intel TDX Quotes (versions 4 and 5, ECDSA-P256) and\n"
@@ -85,6 +88,22 @@ static const char help_head[] =
 	"                      domain, operation and content, and whether the\n"
 	"                      digest is SHA-384 of the event: yes, no, n/a\n"
 	"                      (EV_NO_ACTION) or digest-only (TDXD records)\n"
+	"  extend --rtmr N --tag TAG (--text STRING | --data-file F)\n"
+	"                      extend RTMR N (0..3) with an event through\n"
+	"                      /dev/tdx_guest (or --device DEV): the driver hashes\n"
+	"                      the tagged event made of TAG and the data (at most\n"
+	"                      65536 bytes; F may be '-'), extends and appends its\n"
+	"                      record to rtmr_log in one step. Prints\n"
+	"                      \"log_offset: N\", where the record starts in\n"
+	"                      rtmr_log; errors are named by errno (ENOSPC: the\n"
+	"                      log is full, nothing extended). TAG is four\n"
+	"                      characters (AAEL is 0x4141454c) or 0x and hex\n"
+	"                      digits; TDXD and TDXB are tdx_guest's own. AAEL\n"
+	"                      data must be \"DOMAIN OPERATION CONTENT\" in UTF-8\n"
+	"                      without a line feed, as Confidential Containers'\n"
+	"                      attestation agent writes it. --dry-run sends\n"
+	"                      nothing and prints the request and the record the\n"
+	"                      driver must append for it, in hex\n"
 	"\n"
 	"Fields, and the inputs that have them:\n";
 
@@ -94,7 +113,8 @@ static const char help_tail[] =
 	"  0  success (verify: every check passed; replay: every RTMR reproduced)\n"
 	"  1  verify: the Quote failed a check; replay: an RTMR is not reproduced;\n"
 	"     log: an AAEL event is malformed (trustee refuses such a log)\n"
-	"  2  usage error, unreadable file, malformed Quote, TDREPORT or log\n";
+	"  2  usage error, unreadable file, malformed Quote, TDREPORT or log;\n"
+	"     extend: the driver refused the event\n";
 
 static void print_help(FILE *f)
 {
@@ -308,6 +328,60 @@ static int cmd_log(int argc, char **argv)
 	return ret;
 }
 
+/* "0".."3". Return: 0, or -1 for anything else. */
+static int parse_rtmr(const char *s, unsigned int *rtmr)
+{
+	if (s[0] < '0' || s[0] > '3' || s[1])
+		return -1;
+	*rtmr = s[0] - '0';
+	return 0;
+}
+
+static int cmd_extend(int argc, char **argv)
+{
+	struct option_value opts[] = {
+		{ .name = "--rtmr" }, { .name = "--tag" },
+		{ .name = "--text" }, { .name = "--data-file" },
+		{ .name = "--device" }, { .name = "--dry-run", .flag = 1 } };
+	struct tdx_rtmr_event_req req;
+	const char *text;
+	uint8_t *data = NULL;
+	unsigned int rtmr;
+	size_t len = 0;
+	uint32_t tag;
+	int ret;
+
+	ret = parse_opts("extend", opts, ARRAY_SIZE(opts), argc, argv, NULL);
+	if (ret)
+		return ret;
+	text = opts[2].value;
+	if (!opts[0].value || parse_rtmr(opts[0].value, &rtmr))
+		return usage_error("extend: expected --rtmr 0, 1, 2 or 3");
+	if (!opts[1].value || parse_tag(opts[1].value, &tag))
+		return usage_error("extend: --tag takes 4 characters or 0x and 1 to 8 hex digits");
+	if (!text == !opts[3].value)
+		return usage_error("extend: expected one of --text STRING and --data-file FILE");
+	if (opts[3].value) {
+		ret = read_file(opts[3].value, TDX_RTMR_EVENT_DATA_MAX, &data,
+				&len);
+		if (ret == -EFBIG)
+			return usage_error("extend: %s: more than the %d bytes the driver takes",
+					   opts[3].value, TDX_RTMR_EVENT_DATA_MAX);
+		if (ret) {
+			errmsg("extend: %s: %s", opts[3].value, strerror(-ret));
+			return EXIT_USAGE;
+		}
+	} else {
+		len = strlen(text);
+	}
+	ret = extend_build(&req, rtmr, tag, data ? data : (const uint8_t *)text,
+			   len);
+	if (!ret)
+		ret = extend_event(&req, opts[4].value, !!opts[5].value);
+	free(data);
+	return ret;
+}
+
 int main(int argc, char **argv)
 {
 	progname = "tdx-quote";
@@ -328,5 +402,7 @@ int main(int argc, char **argv)
 		return cmd_replay(argc - 2, argv + 2);
 	if (!strcmp(argv[1], "log"))
 		return cmd_log(argc - 2, argv + 2);
+	if (!strcmp(argv[1], "extend"))
+		return cmd_extend(argc - 2, argv + 2);
 	return usage_error("unknown command '%s'", argv[1]);
 }

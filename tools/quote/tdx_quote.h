@@ -11,6 +11,8 @@
 
 #include <openssl/x509.h>
 
+#include <tdx-guest/rtmr_log.h>
+
 #include "../common/evlog.h"
 #include "../common/parse.h"
 #include "fields.h"
@@ -47,5 +49,10 @@ int replay(const struct input *in, const char *ccel_path,
 int replay_log(const struct input *in, const struct evlog *e, int whole);
 int logs_load(struct evlog *e, const char *ccel_path, const char *log_path);
 int print_log(const struct evlog *e, int json);
+int parse_tag(const char *s, uint32_t *tag);
+int extend_build(struct tdx_rtmr_event_req *req, unsigned int rtmr,
+		 uint32_t tag, const uint8_t *data, size_t len);
+int extend_event(struct tdx_rtmr_event_req *req, const char *device,
+		 int dry_run);
 
 #endif /* TDX_QUOTE_H */
