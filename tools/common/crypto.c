@@ -43,6 +43,15 @@ int sha256(const void *data, size_t len, uint8_t out[SHA256_SIZE])
 	return 0;
 }
 
+int sha384(const void *data, size_t len, uint8_t out[SHA384_SIZE])
+{
+	if (!EVP_Digest(data, len, out, NULL, EVP_sha384(), NULL)) {
+		crypto_errors("SHA-384");
+		return -1;
+	}
+	return 0;
+}
+
 /**
  * sha384_extend() - extend a measurement register, as TDX does.
  * @mr: the register: becomes SHA-384(@mr || @digest).

@@ -22,6 +22,7 @@ void crypto_errors(const char *what);
 int sha256(const void *data, size_t len, uint8_t out[SHA256_SIZE]);
 
 #define SHA384_SIZE		48
+int sha384(const void *data, size_t len, uint8_t out[SHA384_SIZE]);
 int sha384_extend(uint8_t mr[SHA384_SIZE], const uint8_t digest[SHA384_SIZE]);
 int qe_report_data_expected(const uint8_t att_key[P256_RAW_KEY_SIZE],
 			    const uint8_t *auth, size_t auth_len,

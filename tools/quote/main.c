@@ -3,6 +3,7 @@
  * tdx-quote: inspect and verify Intel TDX Quotes (v4, v5) and TDREPORTs,
  * and replay the event logs behind their RTMRs.
  */
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,7 +18,10 @@ static const char help_head[] =
 	"Usage: tdx-quote decode [--json] FILE\n"
 	"       tdx-quote field FILE NAME\n"
 	"       tdx-quote verify [--root ROOT.pem] [--at TIME] FILE\n"
-	"       tdx-quote replay [--ccel CCEL] [--log LOG] FILE\n"
+	"       tdx-quote replay [--ccel CCEL] [--log LOG] [--whole-log] FILE\n"
+	"       tdx-quote log [--json] [--ccel CCEL] [--log LOG]\n"
+	"       tdx-quote extend --rtmr N --tag TAG (--text STRING | --data-file F)\n"
+	"                        [--device DEV] [--dry-run]\n"
 	"       tdx-quote --help\n"
 	"\n"
 	"Inspect and verify Intel TDX Quotes (versions 4 and 5, ECDSA-P256) and\n"
@@ -50,17 +54,56 @@ static const char help_head[] =
 	"                      One line per check (\"ok: ...\" or \"FAIL: ...\"),\n"
 	"                      then \"verified\" or \"verification failed\". Policy\n"
 	"                      (TCB level, measurements) is left to the caller.\n"
-	"  replay --ccel CCEL [--log LOG] FILE\n"
-	"                      replay a TD's firmware event log CCEL (TCG2\n"
-	"                      crypto-agile, as the ACPI CCEL table points to; on\n"
-	"                      a TD /sys/firmware/acpi/tables/data/CCEL), then\n"
-	"                      LOG on top if given, and say for each RTMR whether\n"
-	"                      FILE's value is reproduced\n"
-	"  replay --log LOG FILE\n"
-	"                      check that FILE's RTMR0-3 are the baselines of\n"
-	"                      tdx_guest's runtime measurement log LOG (read from\n"
-	"                      /sys/devices/virtual/misc/tdx_guest/rtmr_log)\n"
-	"                      extended by some prefix of its records\n"
+	"\n"
+	"Event logs: CCEL is a TD's firmware event log (the ACPI CCEL log area,\n"
+	"on a TD /sys/firmware/acpi/tables/data/CCEL), LOG tdx_guest's runtime\n"
+	"log (/sys/devices/virtual/misc/tdx_guest/rtmr_log). Both are TCG2\n"
+	"crypto-agile logs (TCG_PCR_EVENT2 records, MR index 1..4 = RTMR0..3);\n"
+	"LOG has no Spec ID event of its own and goes after the CCEL's last\n"
+	"event, making the one log a verifier (such as Confidential Containers'\n"
+	"trustee) replays. Reading stops at 8 bytes of 0x00 or 0xff, after which\n"
+	"only such free space may follow; digest sizes come from the CCEL's Spec\n"
+	"ID event (LOG alone: SHA-384); an unknown event type or algorithm, a\n"
+	"record past the end, or a LOG record that is not one of the three kinds\n"
+	"tdx_guest writes is an error naming its offset.\n"
+	"\n"
+	"  replay [--ccel CCEL] [--log LOG] [--whole-log] FILE\n"
+	"                      replay the log from 48 zero bytes per RTMR (events\n"
+	"                      of type EV_NO_ACTION are not extended) and say for\n"
+	"                      each RTMR whether FILE's value is reproduced: by the\n"
+	"                      CCEL, then by the first K records of LOG (a Quote\n"
+	"                      taken while LOG grew holds a prefix of it), or with\n"
+	"                      --whole-log by all of them, as a verifier that\n"
+	"                      replays the whole log it is given requires. An\n"
+	"                      RTMR with a TDXB baseline record in LOG was\n"
+	"                      extended before tdx_guest loaded by something no log\n"
+	"                      records: replay says so, and whether LOG is\n"
+	"                      consistent from the value the baseline gives\n"
+	"  log [--json] [--ccel CCEL] [--log LOG]\n"
+	"                      print every record: its number and byte offset in\n"
+	"                      the log (and in LOG), MR index and register, event\n"
+	"                      type, digests, the event (text if printable, else\n"
+	"                      hex), for tagged events the tag ID (hex, and its\n"
+	"                      four characters) and data, for AAEL events their\n"
+	"                      domain, operation and content, and whether the\n"
+	"                      digest is SHA-384 of the event: yes, no, n/a\n"
+	"                      (EV_NO_ACTION) or digest-only (TDXD records)\n"
+	"  extend --rtmr N --tag TAG (--text STRING | --data-file F)\n"
+	"                      extend RTMR N (0..3) with an event through\n"
+	"                      /dev/tdx_guest (or --device DEV): the driver hashes\n"
+	"                      the tagged event made of TAG and the data (at most\n"
+	"                      65536 bytes; F may be '-'), extends and appends its\n"
+	"                      record to rtmr_log in one step. Prints\n"
+	"                      \"log_offset: N\", where the record starts in\n"
+	"                      rtmr_log; errors are named by errno (ENOSPC: the\n"
+	"                      log is full, nothing extended). TAG is four\n"
+	"                      characters (AAEL is 0x4141454c) or 0x and hex\n"
+	"                      digits; TDXD and TDXB are tdx_guest's own. AAEL\n"
+	"                      data must be \"DOMAIN OPERATION CONTENT\" in UTF-8\n"
+	"                      without a line feed, as Confidential Containers'\n"
+	"                      attestation agent writes it. --dry-run sends\n"
+	"                      nothing and prints the request and the record the\n"
+	"                      driver must append for it, in hex\n"
 	"\n"
 	"Fields, and the inputs that have them:\n";
 
@@ -68,8 +111,10 @@ static const char help_tail[] =
 	"\n"
 	"Exit status:\n"
 	"  0  success (verify: every check passed; replay: every RTMR reproduced)\n"
-	"  1  verify: the Quote failed a check; replay: an RTMR is not reproduced\n"
-	"  2  usage error, unreadable file, malformed Quote, TDREPORT or log\n";
+	"  1  verify: the Quote failed a check; replay: an RTMR is not reproduced;\n"
+	"     log: an AAEL event is malformed (trustee refuses such a log)\n"
+	"  2  usage error, unreadable file, malformed Quote, TDREPORT or log;\n"
+	"     extend: the driver refused the event\n";
 
 static void print_help(FILE *f)
 {
@@ -136,18 +181,21 @@ static int cmd_field(int argc, char **argv)
 }
 
 /**
- * struct option_value - an option of verify or replay, and its value.
- * @name: "--root", "--at", "--ccel" or "--log".
- * @value: set to its argument, NULL when absent.
+ * struct option_value - an option of a command, and its value.
+ * @name: "--root", "--ccel" and the like.
+ * @flag: the option takes no value.
+ * @value: set to its argument (to @name for a flag), NULL when absent.
  */
 struct option_value {
 	const char *name;
+	int flag;
 	const char *value;
 };
 
 /*
- * Parse "--OPT VALUE" (or --OPT=VALUE) for each option of @opts and one
- * FILE, in any order. Return: 0, or EXIT_USAGE after saying why.
+ * Parse "--OPT VALUE" (or --OPT=VALUE) for each option of @opts, flags
+ * ("--OPT") and, if @path is not NULL, one FILE, in any order. Return: 0,
+ * or EXIT_USAGE after saying why.
  */
 static int parse_opts(const char *cmd, struct option_value *opts,
 		      size_t nr_opts, int argc, char **argv, const char **path)
@@ -155,16 +203,27 @@ static int parse_opts(const char *cmd, struct option_value *opts,
 	size_t len, j;
 	int i;
 
-	*path = NULL;
+	if (path)
+		*path = NULL;
 	for (i = 0; i < argc; i++) {
 		for (j = 0; j < nr_opts; j++) {
 			len = strlen(opts[j].name);
-			if (!strcmp(argv[i], opts[j].name) && i + 1 < argc) {
+			if (strncmp(argv[i], opts[j].name, len))
+				continue;
+			if (opts[j].flag && !argv[i][len]) {
+				opts[j].value = opts[j].name;
+				break;
+			}
+			if (opts[j].flag)
+				continue;
+			if (!argv[i][len] && i + 1 < argc) {
 				opts[j].value = argv[++i];
 				break;
 			}
-			if (!strncmp(argv[i], opts[j].name, len) &&
-			    argv[i][len] == '=') {
+			if (!argv[i][len])
+				return usage_error("%s: %s needs a value", cmd,
+						   argv[i]);
+			if (argv[i][len] == '=') {
 				opts[j].value = argv[i] + len + 1;
 				break;
 			}
@@ -174,12 +233,12 @@ static int parse_opts(const char *cmd, struct option_value *opts,
 		if (argv[i][0] == '-' && argv[i][1])
 			return usage_error("%s: unknown option '%s'", cmd,
 					   argv[i]);
-		if (*path)
+		if (!path || *path)
 			return usage_error("%s: unexpected argument '%s'", cmd,
 					   argv[i]);
 		*path = argv[i];
 	}
-	if (!*path)
+	if (path && !*path)
 		return usage_error("%s: missing FILE", cmd);
 	return 0;
 }
@@ -230,7 +289,8 @@ static int cmd_verify(int argc, char **argv)
 
 static int cmd_replay(int argc, char **argv)
 {
-	struct option_value opts[] = { { .name = "--ccel" }, { .name = "--log" } };
+	struct option_value opts[] = { { .name = "--ccel" }, { .name = "--log" },
+				       { .name = "--whole-log", .flag = 1 } };
 	const char *path;
 	struct input in;
 	int ret;
@@ -242,8 +302,83 @@ static int cmd_replay(int argc, char **argv)
 		return usage_error("replay: expected --ccel CCEL, --log LOG or both");
 	ret = input_load(&in, path);
 	if (!ret)
-		ret = replay(&in, opts[0].value, opts[1].value);
+		ret = replay(&in, opts[0].value, opts[1].value,
+			     !!opts[2].value);
 	input_free(&in);
+	return ret;
+}
+
+static int cmd_log(int argc, char **argv)
+{
+	struct option_value opts[] = { { .name = "--ccel" }, { .name = "--log" },
+				       { .name = "--json", .flag = 1 } };
+	struct evlog e;
+	int ret;
+
+	ret = parse_opts("log", opts, ARRAY_SIZE(opts), argc, argv, NULL);
+	if (ret)
+		return ret;
+	if (!opts[0].value && !opts[1].value)
+		return usage_error("log: expected --ccel CCEL, --log LOG or both");
+	ret = logs_load(&e, opts[0].value, opts[1].value);
+	if (ret)
+		return ret;
+	ret = print_log(&e, !!opts[2].value);
+	evlog_free(&e);
+	return ret;
+}
+
+/* "0".."3". Return: 0, or -1 for anything else. */
+static int parse_rtmr(const char *s, unsigned int *rtmr)
+{
+	if (s[0] < '0' || s[0] > '3' || s[1])
+		return -1;
+	*rtmr = s[0] - '0';
+	return 0;
+}
+
+static int cmd_extend(int argc, char **argv)
+{
+	struct option_value opts[] = {
+		{ .name = "--rtmr" }, { .name = "--tag" },
+		{ .name = "--text" }, { .name = "--data-file" },
+		{ .name = "--device" }, { .name = "--dry-run", .flag = 1 } };
+	struct tdx_rtmr_event_req req;
+	const char *text;
+	uint8_t *data = NULL;
+	unsigned int rtmr;
+	size_t len = 0;
+	uint32_t tag;
+	int ret;
+
+	ret = parse_opts("extend", opts, ARRAY_SIZE(opts), argc, argv, NULL);
+	if (ret)
+		return ret;
+	text = opts[2].value;
+	if (!opts[0].value || parse_rtmr(opts[0].value, &rtmr))
+		return usage_error("extend: expected --rtmr 0, 1, 2 or 3");
+	if (!opts[1].value || parse_tag(opts[1].value, &tag))
+		return usage_error("extend: --tag takes 4 characters or 0x and 1 to 8 hex digits");
+	if (!text == !opts[3].value)
+		return usage_error("extend: expected one of --text STRING and --data-file FILE");
+	if (opts[3].value) {
+		ret = read_file(opts[3].value, TDX_RTMR_EVENT_DATA_MAX, &data,
+				&len);
+		if (ret == -EFBIG)
+			return usage_error("extend: %s: more than the %d bytes the driver takes",
+					   opts[3].value, TDX_RTMR_EVENT_DATA_MAX);
+		if (ret) {
+			errmsg("extend: %s: %s", opts[3].value, strerror(-ret));
+			return EXIT_USAGE;
+		}
+	} else {
+		len = strlen(text);
+	}
+	ret = extend_build(&req, rtmr, tag, data ? data : (const uint8_t *)text,
+			   len);
+	if (!ret)
+		ret = extend_event(&req, opts[4].value, !!opts[5].value);
+	free(data);
 	return ret;
 }
 
@@ -265,5 +400,9 @@ int main(int argc, char **argv)
 		return cmd_verify(argc - 2, argv + 2);
 	if (!strcmp(argv[1], "replay"))
 		return cmd_replay(argc - 2, argv + 2);
+	if (!strcmp(argv[1], "log"))
+		return cmd_log(argc - 2, argv + 2);
+	if (!strcmp(argv[1], "extend"))
+		return cmd_extend(argc - 2, argv + 2);
 	return usage_error("unknown command '%s'", argv[1]);
 }

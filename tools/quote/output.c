@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Field output of tdx-quote: "name: value" lines, or one flat JSON object
- * with the same names, so scripts can switch format without renaming.
+ * Field output of tdx-quote: "name: value" lines, or one JSON object with
+ * the same names, so scripts can switch format without renaming.
  */
 #include <stdlib.h>
+#include <string.h>
 
 #include "../common/util.h"
 #include "output.h"
@@ -13,7 +14,8 @@ void out_begin(struct out *o, FILE *f, int json)
 	o->f = f;
 	o->json = json;
 	o->bare = 0;
-	o->count = 0;
+	o->depth = 0;
+	memset(o->count, 0, sizeof(o->count));
 	if (json)
 		fputs("{\n", f);
 }
@@ -27,7 +29,31 @@ void out_begin_bare(struct out *o, FILE *f)
 void out_end(struct out *o)
 {
 	if (o->json)
-		fputs(o->count ? "\n}\n" : "}\n", o->f);
+		fputs(o->count[0] ? "\n}\n" : "}\n", o->f);
+}
+
+/* JSON: the comma and newline before an entry, indented to its depth. */
+static void json_sep(struct out *o)
+{
+	int i;
+
+	fputs(o->count[o->depth] ? ",\n" : o->depth ? "\n" : "", o->f);
+	for (i = 0; i <= o->depth; i++)
+		fputs("  ", o->f);
+	o->count[o->depth]++;
+}
+
+static void json_close(struct out *o, char c)
+{
+	int i;
+
+	if (o->count[o->depth]) {
+		fputc('\n', o->f);
+		for (i = 0; i < o->depth; i++)
+			fputs("  ", o->f);
+	}
+	fputc(c, o->f);
+	o->depth--;
 }
 
 static void json_string(FILE *f, const char *s)
@@ -49,13 +75,14 @@ static void json_string(FILE *f, const char *s)
 static void name(struct out *o, const char *n)
 {
 	if (o->json) {
-		fputs(o->count ? ",\n  " : "  ", o->f);
+		json_sep(o);
 		json_string(o->f, n);
 		fputs(": ", o->f);
-	} else if (!o->bare) {
-		fprintf(o->f, "%s: ", n);
+	} else {
+		if (!o->bare)
+			fprintf(o->f, "%s: ", n);
+		o->count[o->depth]++;
 	}
-	o->count++;
 }
 
 static void end_line(struct out *o)
@@ -111,4 +138,49 @@ void out_bool(struct out *o, const char *n, int v)
 	else
 		fputs(v ? "yes" : "no", o->f);
 	end_line(o);
+}
+
+/*
+ * A list of objects named @n in the top object (JSON: an array). In lines,
+ * each object is a block of its own, after a blank line.
+ */
+void out_list_begin(struct out *o, const char *n)
+{
+	if (o->json) {
+		name(o, n);
+		fputc('[', o->f);
+	} else {
+		o->count[o->depth]++;
+	}
+	o->depth++;
+	o->count[o->depth] = 0;
+}
+
+void out_list_end(struct out *o)
+{
+	if (o->json)
+		json_close(o, ']');
+	else
+		o->depth--;
+}
+
+void out_item_begin(struct out *o)
+{
+	if (o->json) {
+		json_sep(o);
+		fputc('{', o->f);
+	} else {
+		fputc('\n', o->f);
+		o->count[o->depth]++;
+	}
+	o->depth++;
+	o->count[o->depth] = 0;
+}
+
+void out_item_end(struct out *o)
+{
+	if (o->json)
+		json_close(o, '}');
+	else
+		o->depth--;
 }

@@ -1,64 +1,80 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * `tdx-quote replay`: do a Quote's (or TDREPORT's) RTMRs follow from the
- * logs of what was measured into them?
+ * event log of what was measured into them?
  *
- * Two logs tell that story on a TD. The firmware's event log (ACPI CCEL)
- * holds every measurement from power-on to ExitBootServices, starting from
- * zero. tdx_guest's runtime measurement log
- * (include/uapi/tdx-guest/rtmr_log.h) starts with the value of each RTMR
- * when the driver loaded, then lists every digest extended since. A report
- * taken while the runtime log was being written holds the starting values
- * extended by some prefix of it, so the replay compares after every
- * record.
+ * A TD's log is the firmware's (ACPI CCEL), from power-on to
+ * ExitBootServices, with tdx_guest's runtime log (rtmr_log, see
+ * include/uapi/tdx-guest/rtmr_log.h) appended: one TCG2 log, which
+ * replays from 48 zero bytes per RTMR, as verifiers replay it. A report
+ * taken while rtmr_log was being written holds some prefix of it, so the
+ * replay compares before the first runtime record and after each one.
  *
- * With the runtime log alone, its baselines are the starting values. With
- * the CCEL, the CCEL's replay is, and the runtime log's baselines are
- * checked against it: a difference means something extended an RTMR
- * between the firmware and the driver without logging it.
+ * rtmr_log starts with a TDXB baseline record for each RTMR whose value
+ * when tdx_guest loaded the firmware's log does not explain (something
+ * extended it unlogged). No replay can reproduce such an RTMR, and the
+ * replay says that in so many words rather than only "not reproduced";
+ * it also says whether the rest of the log is consistent from that value.
  */
-#include <assert.h>
-#include <endian.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include <tdx-guest/rtmr_log.h>
 
-static_assert(sizeof(struct tdx_rtmr_log_entry) == 64, "log record size");
-
-#include "../common/ccel.h"
+#include "../common/aael.h"
 #include "../common/crypto.h"
 #include "../common/util.h"
 #include "fields.h"
 #include "tdx_quote.h"
 
-/* 256 Ki records: far beyond the driver's default of 4096. */
-#define RTMR_LOG_MAX_SIZE	(256 * 1024 * sizeof(struct tdx_rtmr_log_entry))
+/* What replay says at more length than a line of code holds. */
+#define MSG_BAD_AAEL "note: record %u (%s byte %zu): malformed AAEL event (%s): trustee refuses the whole log\n"
+#define MSG_CCEL "note: CCEL: %u events in %zu bytes (%u EV_NO_ACTION, %u for MRTD, not replayed)\n"
+#define MSG_RTMR_LOG "note: rtmr_log: %ld records in %zu bytes (%u events, %u digest-only, %u TDXB baselines)\n"
+#define MSG_BASELINE "FAIL: rtmr%d: its start is not explained: rtmr_log's TDXB record says tdx_guest found it already extended beyond %s, so no replay of this log can reproduce it\n"
+#define MSG_FROM_BASE "note: rtmr%d: from the TDXB value, the first %ld rtmr_log records do reproduce it\n"
+#define MSG_NOT_FROM_BASE "note: rtmr%d: not even from the TDXB value do rtmr_log's records reproduce it\n"
+#define MSG_FROM_ZERO "FAIL: rtmr%d: not reproduced by any prefix of rtmr_log, from zero (no CCEL given: the firmware's events are missing)\n"
+#define MSG_EARLIER "note: rtmr%d: the first %ld rtmr_log records do reproduce it: the Quote came before the rest\n"
+#define MSG_PREFIX "note: the first %ld of rtmr_log's %ld records reproduce it; the rest came later, and a verifier that replays the whole log (as trustee does) refuses the two together\n"
 
 /**
  * struct replay - a replay in progress.
  * @rtmr: the registers as replayed so far.
  * @want: the registers in the Quote or TDREPORT.
- * @match_at: per RTMR, the first number of runtime log EXTEND records
- *	after which it matched, or -1.
- * @extends: per RTMR, EXTEND records of the runtime log applied to it.
+ * @match_at: per RTMR, the first number of rtmr_log records after which
+ *	it matched, or -1.
+ * @all_at: the first number of rtmr_log records after which all four
+ *	matched, or -1.
+ * @whole: only the whole log counts (--whole-log).
+ * @has_base: per RTMR, rtmr_log has a TDXB baseline for it.
+ * @base: what the baseline says, then extended by rtmr_log's records.
+ * @base_at: like @match_at, for the replay from the baseline.
+ * @ccel_extends: per RTMR, CCEL events extended into it.
+ * @runtime: rtmr_log records so far.
+ * @tagged: of them, events with content.
+ * @digest_only: of them, TDXD digest-only extends.
+ * @baselines: of them, TDXB baselines.
+ * @no_action: CCEL EV_NO_ACTION events.
+ * @mrtd_events: CCEL events for MRTD (index 0), which the TDX module
+ *	measured when the TD was built and which cannot be replayed.
  */
 struct replay {
 	uint8_t rtmr[TDX_RTMR_COUNT][TDX_MEASUREMENT_SIZE];
 	const uint8_t *want[TDX_RTMR_COUNT];
 	long match_at[TDX_RTMR_COUNT];
-	unsigned int extends[TDX_RTMR_COUNT];
-};
-
-/**
- * struct rtmr_log - tdx_guest's runtime measurement log, checked.
- * @rec: the records.
- * @n: how many.
- */
-struct rtmr_log {
-	struct tdx_rtmr_log_entry *rec;
-	size_t n;
+	long all_at;
+	int whole;
+	int has_base[TDX_RTMR_COUNT];
+	uint8_t base[TDX_RTMR_COUNT][TDX_MEASUREMENT_SIZE];
+	long base_at[TDX_RTMR_COUNT];
+	unsigned int ccel_extends[TDX_RTMR_COUNT];
+	long runtime;
+	unsigned int tagged;
+	unsigned int digest_only;
+	unsigned int baselines;
+	unsigned int no_action;
+	unsigned int mrtd_events;
 };
 
 /* Point r->want at RTMR0..3 of the input, a well-formed Quote or TDREPORT. */
@@ -77,217 +93,211 @@ static void find_rtmrs(struct replay *r, const struct input *in)
 	}
 }
 
-static int rtmr_matches(const struct replay *r, int i)
-{
-	return !memcmp(r->rtmr[i], r->want[i], TDX_MEASUREMENT_SIZE);
-}
-
-/* Note which RTMRs match now; return: 1 if all four do. */
-static int note_matches(struct replay *r, long extends_done)
+/* Note which RTMRs match after r->runtime records of rtmr_log. */
+static void note_matches(struct replay *r)
 {
 	int i, all = 1;
 
 	for (i = 0; i < TDX_RTMR_COUNT; i++) {
-		if (!rtmr_matches(r, i)) {
+		if (r->has_base[i] && r->base_at[i] < 0 &&
+		    !memcmp(r->base[i], r->want[i], TDX_MEASUREMENT_SIZE))
+			r->base_at[i] = r->runtime;
+		if (memcmp(r->rtmr[i], r->want[i], TDX_MEASUREMENT_SIZE)) {
 			all = 0;
 			continue;
 		}
 		if (r->match_at[i] < 0)
-			r->match_at[i] = extends_done;
+			r->match_at[i] = r->runtime;
 	}
-	return all;
+	if (all && r->all_at < 0)
+		r->all_at = r->runtime;
 }
 
-/*
- * Check one record where it stands: the log is read from a file and the
- * replay must not trust it. Return: 0, or -1 after reporting the problem.
- */
-static int check_record(const struct tdx_rtmr_log_entry *e, size_t pos,
-			unsigned int *baseline_seen, const char *path)
+/* Apply one record. Return: 0, or -1 on a failed hash. */
+static int apply(struct replay *r, const struct tcg_record *rec)
 {
-	unsigned int type = le16toh(e->type), index = le16toh(e->index);
-	int in_baseline = pos < TDX_RTMR_COUNT;
+	unsigned int i = rec->mr_index - TCG_MR_RTMR0;
 
-	if (le64toh(e->seq) != pos || e->reserved || index >= TDX_RTMR_COUNT) {
-		errmsg("%s: record %zu is malformed (seq %llu, index %u)",
-		       path, pos, (unsigned long long)le64toh(e->seq), index);
-		return -1;
-	}
-	if (in_baseline && (type != TDX_RTMR_LOG_BASELINE ||
-			    (*baseline_seen & (1u << index)))) {
-		errmsg("%s: record %zu: the log must start with one BASELINE per RTMR",
-		       path, pos);
-		return -1;
-	}
-	if (!in_baseline && type != TDX_RTMR_LOG_EXTEND) {
-		errmsg("%s: record %zu: type %u where only EXTEND may be",
-		       path, pos, type);
-		return -1;
-	}
-	if (in_baseline)
-		*baseline_seen |= 1u << index;
-	return 0;
-}
-
-/* Read and check the whole runtime log. Return: 0, or EXIT_USAGE. */
-static int load_rtmr_log(struct rtmr_log *log, const char *path)
-{
-	unsigned int baseline_seen = 0;
-	uint8_t *buf;
-	size_t len, pos;
-	int err;
-
-	err = read_file(path, RTMR_LOG_MAX_SIZE, &buf, &len);
-	if (err) {
-		errmsg("%s: %s", path, strerror(-err));
-		return EXIT_USAGE;
-	}
-	log->rec = (void *)buf;
-	log->n = len / sizeof(*log->rec);
-	if (len % sizeof(*log->rec)) {
-		errmsg("%s: %zu bytes is not a whole number of %zu-byte records",
-		       path, len, sizeof(*log->rec));
-		goto bad;
-	}
-	if (log->n < TDX_RTMR_COUNT) {
-		errmsg("%s: %zu records, fewer than the %d baselines", path,
-		       log->n, TDX_RTMR_COUNT);
-		goto bad;
-	}
-	for (pos = 0; pos < log->n; pos++)
-		if (check_record(&log->rec[pos], pos, &baseline_seen, path))
-			goto bad;
-	return 0;
-bad:
-	free(buf);
-	log->rec = NULL;
-	return EXIT_USAGE;
-}
-
-/*
- * Apply the log's EXTEND records to r->rtmr, comparing before the first
- * and after each. Return: how many records it took for all four RTMRs to
- * match, or -1 if no prefix does, or -2 on a failed hash.
- */
-static long replay_extends(struct replay *r, const struct rtmr_log *log)
-{
-	const struct tdx_rtmr_log_entry *e;
-	unsigned int index;
-	size_t pos;
-
-	if (note_matches(r, 0))
-		return 0;
-	for (pos = TDX_RTMR_COUNT; pos < log->n; pos++) {
-		e = &log->rec[pos];
-		index = le16toh(e->index);
-		if (sha384_extend(r->rtmr[index], e->digest))
-			return -2;
-		r->extends[index]++;
-		if (note_matches(r, pos + 1 - TDX_RTMR_COUNT))
-			return pos + 1 - TDX_RTMR_COUNT;
-	}
-	return -1;
-}
-
-static const struct tdx_rtmr_log_entry *baseline_of(const struct rtmr_log *log,
-						    int index)
-{
-	int i;
-
-	for (i = 0; i < TDX_RTMR_COUNT; i++)
-		if (le16toh(log->rec[i].index) == index)
-			return &log->rec[i];
-	return NULL;	/* load_rtmr_log() made sure this cannot happen */
-}
-
-/* --log alone: the baselines are where the replay starts. */
-static int replay_log_only(struct replay *r, const struct rtmr_log *log)
-{
-	long used;
-	int i;
-
-	for (i = 0; i < TDX_RTMR_COUNT; i++)
-		memcpy(r->rtmr[i], baseline_of(log, i)->digest,
-		       TDX_MEASUREMENT_SIZE);
-	used = replay_extends(r, log);
-	if (used == -2)
-		return EXIT_USAGE;
-	if (used < 0) {
-		printf("FAIL: no prefix of the log's %zu records replays to the RTMRs\n",
-		       log->n);
-		for (i = 0; i < TDX_RTMR_COUNT; i++)
-			if (!rtmr_matches(r, i))
-				printf("note: rtmr%d differs from the fully replayed value\n",
-				       i);
-		return EXIT_NOT_VERIFIED;
-	}
-	printf("ok: RTMRs are the baselines extended by the first %ld EXTEND records of %zu\n",
-	       used, log->n - TDX_RTMR_COUNT);
-	puts("replayed");
-	return EXIT_OK;
-}
-
-static int load_ccel(struct ccel_replay *cr, const char *path)
-{
-	char err[160];
-	uint8_t *buf;
-	size_t len;
-	int ret;
-
-	ret = read_file(path, CCEL_MAX_SIZE, &buf, &len);
-	if (ret) {
-		errmsg("%s: %s", path, strerror(-ret));
-		return EXIT_USAGE;
-	}
-	ret = ccel_replay(buf, len, cr, err, sizeof(err));
-	free(buf);
-	if (ret) {
-		errmsg("%s: malformed event log: %s", path, err);
-		return EXIT_USAGE;
-	}
-	printf("note: CCEL: %u events in %zu bytes (%u EV_NO_ACTION, %u for MRTD, not replayed)\n",
-	       cr->events, cr->log_len, cr->no_action, cr->mrtd_events);
-	return 0;
-}
-
-/* --ccel, and --log on top if given. */
-static int replay_ccel(struct replay *r, const struct ccel_replay *cr,
-		       const struct rtmr_log *log)
-{
-	static const struct rtmr_log no_log = { NULL, TDX_RTMR_COUNT };
-	char more[64] = "";
-	int i, failed = 0;
-	long used;
-
-	memcpy(r->rtmr, cr->rtmr, sizeof(r->rtmr));
-	for (i = 0; log && i < TDX_RTMR_COUNT; i++)
-		if (memcmp(baseline_of(log, i)->digest, cr->rtmr[i],
-			   TDX_MEASUREMENT_SIZE))
-			printf("note: rtmr%d: %s\n", i,
-			       "the runtime log's baseline is not the CCEL's replay: something extended it unlogged before tdx_guest loaded");
-	used = replay_extends(r, log ? log : &no_log);
-	if (used == -2)
-		return EXIT_USAGE;
-	for (i = 0; i < TDX_RTMR_COUNT; i++) {
-		if (r->match_at[i] < 0) {
-			failed = 1;
-			printf("FAIL: rtmr%d: not reproduced by the %u CCEL events%s\n",
-			       i, cr->extends[i],
-			       log ? " and any prefix of the runtime log" : "");
+	if (rec->type == TCG_EV_NO_ACTION) {
+		/* tcg_log_next() let only TDXB through in rtmr_log. */
+		if (rec->runtime) {
+			r->baselines++;
+			r->has_base[i] = 1;
+			memcpy(r->base[i], rec->tag_data, TDX_MEASUREMENT_SIZE);
 		} else {
-			if (log)
-				snprintf(more, sizeof(more),
-					 " and the first %ld runtime log records",
-					 r->match_at[i]);
-			printf("ok: rtmr%d: reproduced by %u CCEL events%s\n",
-			       i, cr->extends[i], more);
+			r->no_action++;
+		}
+		return 0;
+	}
+	if (rec->mr_index == TCG_MR_MRTD) {
+		r->mrtd_events++;
+		return 0;
+	}
+	if (!rec->runtime) {
+		r->ccel_extends[i]++;
+		return sha384_extend(r->rtmr[i], rec->sha384);
+	}
+	if (rec->tag_id == TDX_RTMR_LOG_TAG_DIGEST)
+		r->digest_only++;
+	else
+		r->tagged++;
+	if (r->has_base[i] && sha384_extend(r->base[i], rec->sha384))
+		return -1;
+	return sha384_extend(r->rtmr[i], rec->sha384);
+}
+
+/* Say so for each AAEL event that trustee would refuse the log for. */
+static void note_bad_aael(const struct tcg_log *l, const struct tcg_record *rec,
+			  unsigned int n)
+{
+	struct aael_entry a;
+	const char *why;
+
+	if (!rec->tagged || rec->tag_id != TDX_RTMR_LOG_TAG_AAEL)
+		return;
+	why = aael_parse(rec->tag_data, rec->tag_data_size, &a);
+	if (!why)
+		return;
+	if (rec->runtime)
+		printf(MSG_BAD_AAEL, n, "rtmr_log",
+		       rec->offset - l->runtime_from, why);
+	else
+		printf(MSG_BAD_AAEL, n, "CCEL", rec->offset, why);
+}
+
+static int run(struct replay *r, const struct evlog *e)
+{
+	struct tcg_record rec;
+	struct tcg_log l;
+	unsigned int n = 0;
+	char err[192];
+	int ret, started = 0;
+
+	if (evlog_open(e, &l, err, sizeof(err))) {
+		errmsg("malformed event log: %s", err);
+		return -1;
+	}
+	while ((ret = tcg_log_next(&l, &rec)) > 0) {
+		if (rec.runtime && !started) {
+			started = 1;
+			note_matches(r);
+		}
+		note_bad_aael(&l, &rec, n++);
+		if (apply(r, &rec))
+			return -1;
+		if (rec.runtime) {
+			r->runtime++;
+			note_matches(r);
 		}
 	}
-	if (!failed && used < 0) {
+	if (ret < 0) {
+		errmsg("malformed event log: %s", err);
+		return -1;
+	}
+	if (!started)
+		note_matches(r);
+	return 0;
+}
+
+static void say_counts(const struct replay *r, const struct evlog *e)
+{
+	if (e->has_ccel)
+		printf(MSG_CCEL, e->ccel_events, e->runtime_from, r->no_action,
+		       r->mrtd_events);
+	if (e->has_runtime)
+		printf(MSG_RTMR_LOG, r->runtime, e->len - e->runtime_from, r->tagged,
+		       r->digest_only, r->baselines);
+}
+
+/* Whether RTMR i counts as reproduced: by a prefix, or by the whole log. */
+static int reproduced(const struct replay *r, int i)
+{
+	if (r->whole)
+		return !memcmp(r->rtmr[i], r->want[i], TDX_MEASUREMENT_SIZE);
+	return r->match_at[i] >= 0;
+}
+
+/* The verdict on RTMR i; return: 1 if it is reproduced. */
+static int say_rtmr(const struct replay *r, const struct evlog *e, int i)
+{
+	char from[64] = "", by[64];
+
+	if (e->has_ccel)
+		snprintf(from, sizeof(from), "%u CCEL events", r->ccel_extends[i]);
+	if (r->whole)
+		snprintf(by, sizeof(by), "all %ld", r->runtime);
+	else
+		snprintf(by, sizeof(by), "the first %ld", r->match_at[i]);
+	if (reproduced(r, i)) {
+		if (!e->has_runtime)
+			printf("ok: rtmr%d: reproduced by %s\n", i, from);
+		else if (e->has_ccel)
+			printf("ok: rtmr%d: reproduced by %s and %s rtmr_log records\n",
+			       i, from, by);
+		else
+			printf("ok: rtmr%d: reproduced by %s rtmr_log records, from zero\n",
+			       i, by);
+		if (r->has_base[i])
+			printf("note: rtmr%d: rtmr_log has a TDXB baseline for it all the same\n",
+			       i);
+		return 1;
+	}
+	if (r->has_base[i]) {
+		printf(MSG_BASELINE, i, e->has_ccel ? "what the CCEL replays to" :
+		       "zero (and no CCEL was given)");
+		if (r->base_at[i] >= 0)
+			printf(MSG_FROM_BASE, i, r->base_at[i]);
+		else
+			printf(MSG_NOT_FROM_BASE, i);
+		return 0;
+	}
+	if (!e->has_runtime)
+		printf("FAIL: rtmr%d: not reproduced by the %s\n", i, from);
+	else if (r->whole && e->has_ccel)
+		printf("FAIL: rtmr%d: not reproduced by the %s and all %ld rtmr_log records\n",
+		       i, from, r->runtime);
+	else if (r->whole)
+		printf("FAIL: rtmr%d: not reproduced by all %ld rtmr_log records, from zero\n",
+		       i, r->runtime);
+	else if (e->has_ccel)
+		printf("FAIL: rtmr%d: not reproduced by the %s and any prefix of rtmr_log\n",
+		       i, from);
+	else
+		printf(MSG_FROM_ZERO, i);
+	if (r->whole && r->match_at[i] >= 0)
+		printf(MSG_EARLIER, i, r->match_at[i]);
+	return 0;
+}
+
+/**
+ * replay_log() - check the RTMRs of a Quote or TDREPORT against a log.
+ * @in: the input, checked by input_check().
+ * @e: the log, checked by logs_load().
+ * @whole: only the whole log counts, not a prefix of rtmr_log.
+ *
+ * Return: EXIT_OK if the log reproduces every RTMR of the input,
+ * EXIT_NOT_VERIFIED if not, EXIT_USAGE for a malformed log.
+ */
+int replay_log(const struct input *in, const struct evlog *e, int whole)
+{
+	struct replay r = { .match_at = { -1, -1, -1, -1 }, .all_at = -1,
+			    .base_at = { -1, -1, -1, -1 }, .whole = whole };
+	int i, failed = 0;
+
+	find_rtmrs(&r, in);
+	if (run(&r, e))
+		return EXIT_USAGE;
+	say_counts(&r, e);
+	for (i = 0; i < TDX_RTMR_COUNT; i++)
+		if (!say_rtmr(&r, e, i))
+			failed = 1;
+	if (!failed && !whole && r.all_at < 0) {
 		/* Each matched somewhere, but no one prefix fits all four. */
 		failed = 1;
-		puts("FAIL: no single prefix of the runtime log reproduces all four RTMRs");
+		puts("FAIL: no single prefix of rtmr_log reproduces all four RTMRs");
 	}
+	if (!failed && !whole && e->has_runtime && r.all_at < r.runtime)
+		printf(MSG_PREFIX, r.all_at, r.runtime);
 	puts(failed ? "replay failed" : "replayed");
 	return failed ? EXIT_NOT_VERIFIED : EXIT_OK;
 }
@@ -296,37 +306,25 @@ static int replay_ccel(struct replay *r, const struct ccel_replay *cr,
  * replay() - check the RTMRs of a Quote or TDREPORT against their logs.
  * @in: the input.
  * @ccel_path: the TD's firmware event log (ACPI CCEL data), or NULL.
- * @log_path: tdx_guest's runtime measurement log, or NULL; at least one
- *	of the two is given.
+ * @log_path: tdx_guest's rtmr_log, or NULL; at least one of the two is
+ *	given.
+ * @whole: only the whole log counts, not a prefix of rtmr_log.
  *
- * Return: EXIT_OK if the logs reproduce every RTMR of the input,
- * EXIT_NOT_VERIFIED if not, EXIT_USAGE for a malformed input or log.
+ * Return: as replay_log(); EXIT_USAGE also for a malformed input.
  */
-int replay(const struct input *in, const char *ccel_path, const char *log_path)
+int replay(const struct input *in, const char *ccel_path, const char *log_path,
+	   int whole)
 {
-	struct replay r = { .match_at = { -1, -1, -1, -1 } };
-	struct rtmr_log log = { 0 };
-	struct ccel_replay cr;
+	struct evlog e;
 	int err;
 
 	err = input_check(in);
 	if (err)
 		return err;
-	find_rtmrs(&r, in);
-	if (ccel_path) {
-		err = load_ccel(&cr, ccel_path);
-		if (err)
-			return err;
-	}
-	if (log_path) {
-		err = load_rtmr_log(&log, log_path);
-		if (err)
-			return err;
-	}
-	if (ccel_path)
-		err = replay_ccel(&r, &cr, log_path ? &log : NULL);
-	else
-		err = replay_log_only(&r, &log);
-	free(log.rec);
+	err = logs_load(&e, ccel_path, log_path);
+	if (err)
+		return err;
+	err = replay_log(in, &e, whole);
+	evlog_free(&e);
 	return err;
 }

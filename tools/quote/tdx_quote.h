@@ -11,6 +11,9 @@
 
 #include <openssl/x509.h>
 
+#include <tdx-guest/rtmr_log.h>
+
+#include "../common/evlog.h"
 #include "../common/parse.h"
 #include "fields.h"
 
@@ -42,6 +45,14 @@ int print_field(const struct input *in, const char *name);
 int verify(const struct input *in, const char *root_path, const time_t *at);
 X509 *default_anchor(char *path, size_t pathlen);
 int replay(const struct input *in, const char *ccel_path,
-	   const char *log_path);
+	   const char *log_path, int whole);
+int replay_log(const struct input *in, const struct evlog *e, int whole);
+int logs_load(struct evlog *e, const char *ccel_path, const char *log_path);
+int print_log(const struct evlog *e, int json);
+int parse_tag(const char *s, uint32_t *tag);
+int extend_build(struct tdx_rtmr_event_req *req, unsigned int rtmr,
+		 uint32_t tag, const uint8_t *data, size_t len);
+int extend_event(struct tdx_rtmr_event_req *req, const char *device,
+		 int dry_run);
 
 #endif /* TDX_QUOTE_H */
