@@ -32,8 +32,13 @@
  * - TDX_RTMR_LOG_TAG_BASELINE, EV_NO_ACTION (never extended): at the
  *   start of the log, one per RTMR whose value when tdx_guest loaded is
  *   not what the firmware's log replays to (something extended it that
- *   this log does not know of). Its data is that value, its digest zero.
- *   Such a log cannot replay to that RTMR from the firmware's log.
+ *   this log does not know of). Its event is a tagged event too, its
+ *   data the 48-byte value; its digest is zero. Such a log cannot replay
+ *   to that RTMR from the firmware's log.
+ *
+ * Records carry one digest, SHA-384: the one algorithm TDX firmware logs
+ * declare. The two tags of the driver's own records are refused by
+ * TDX_CMD_EXTEND_EVENT, so no agent can forge them.
  */
 #ifndef _UAPI_TDX_GUEST_RTMR_LOG_H
 #define _UAPI_TDX_GUEST_RTMR_LOG_H
@@ -89,7 +94,8 @@ struct tdx_rtmr_log_tagged_event {
 /**
  * struct tdx_rtmr_event_req - request of TDX_CMD_EXTEND_EVENT.
  * @index: in: the RTMR, 0..3.
- * @tag_id: in: the taggedEventID of the event.
+ * @tag_id: in: the taggedEventID of the event; not TDX_RTMR_LOG_TAG_DIGEST
+ *	nor TDX_RTMR_LOG_TAG_BASELINE.
  * @data_len: in: bytes at @data, at most TDX_RTMR_EVENT_DATA_MAX (0 is
  *	allowed).
  * @flags: in: 0; anything else is EINVAL.

@@ -2,8 +2,9 @@
 # TDX_CMD_EXTEND_EVENT: an agent's event extends its RTMR with SHA-384 of
 # the tagged event, which its record carries whole, at the offset the
 # ioctl returns; the next Quote agrees with the measurement file. Bad
-# requests (index, flags, a length past the bound, an unreadable data
-# pointer, a result that cannot be written back) fail with their errno
+# requests (index, flags, the driver's own tags, a length past the
+# bound, an unreadable data pointer, a result that cannot be written
+# back) fail with their errno
 # and neither extend nor log.
 set -eu
 . /test/lib.sh
@@ -52,6 +53,8 @@ head -c 65537 /dev/zero > /tmp/over
 assert_eq EINVAL "$($X 4 0x1 /tmp/data || true)" "index 4"
 assert_eq EINVAL "$($X 4294967295 0x1 /tmp/data || true)" "index 2^32-1"
 assert_eq EINVAL "$($X --flags 1 3 0x1 /tmp/data || true)" "flags 1"
+assert_eq EINVAL "$($X 3 0x54445844 /tmp/empty || true)" "the driver's digest-only tag"
+assert_eq EINVAL "$($X 3 0x54445842 /tmp/data || true)" "the driver's baseline tag"
 assert_eq EINVAL "$($X 3 0x1 /tmp/over || true)" "65537 bytes of data"
 assert_eq EINVAL "$($X --len 4294967295 3 0x1 /tmp/data || true)" "a length of 2^32-1"
 assert_eq EFAULT "$($X --bad-data 3 0x1 /tmp/data || true)" "unreadable data"

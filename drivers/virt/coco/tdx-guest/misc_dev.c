@@ -85,8 +85,11 @@ static long tdx_guest_ioctl_extend_event(struct tdx_guest *tg,
 
 	if (copy_from_user(&req, ureq, sizeof(req)))
 		return -EFAULT;
+	/* The driver's own tags are not an agent's to write. */
 	if (req.index >= TDX_RTMR_COUNT || req.flags ||
-	    req.data_len > TDX_RTMR_EVENT_DATA_MAX)
+	    req.data_len > TDX_RTMR_EVENT_DATA_MAX ||
+	    req.tag_id == TDX_RTMR_LOG_TAG_DIGEST ||
+	    req.tag_id == TDX_RTMR_LOG_TAG_BASELINE)
 		return -EINVAL;
 	/* A result that cannot be written back fails before the extend. */
 	if (put_user(U64_MAX, &ureq->log_offset))
