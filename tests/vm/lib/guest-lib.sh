@@ -289,6 +289,15 @@ now_cs()
 	cut -d' ' -f1 /proc/uptime | tr -d .
 }
 
+# ccel_opt - "--ccel FILE" for tdx-quote when the machine has a firmware
+# event log (the harness gives the guest a real TD's), else nothing: the
+# RTMRs then start at zero.
+ccel_opt()
+{
+	[ ! -r /sys/firmware/acpi/tables/data/CCEL ] ||
+		echo "--ccel /sys/firmware/acpi/tables/data/CCEL"
+}
+
 # irq_count - interrupts taken on tdx_guest_quote, summed over CPUs ("-"
 # when there is no such IRQ).
 irq_count()
