@@ -256,12 +256,14 @@ def main():
         rows = [[r["how"], r["data_bytes"] if r["how"] == "event" else "-",
                  r["record_bytes"], r["threads"], r["extends"],
                  r["seconds"], r["extends_per_s"], r.get("lat_p50_us"),
-                 r.get("lat_p95_us"), r["stopped_by"],
+                 r.get("lat_p95_us"), r.get("lat_mean_us"),
+                 r.get("lat_max_us"), r["stopped_by"],
                  r.get("proc_cpu_pct"), r.get("sys_busy_pct")]
                 for r in ext]
         out.append(table(["extend", "data B", "record B", "threads",
                           "extends", "seconds", "extends/s",
-                          "p50 us", "p95 us", "stopped by",
+                          "p50 us", "p95 us", "mean us", "max us",
+                          "stopped by",
                           "bench CPU %", "guest busy %"], rows))
         out += [
             "(digest = a 48-byte write to measurements/rtmr3:sha384; "
@@ -272,9 +274,12 @@ def main():
             "rtmr_log_kib=65536 (a 64 MiB log)",
             "and stops when its time is up or after as many extends as "
             "that log has room for (\"stopped",
-            "by log\"). p50/p95 = one extend's time, all threads "
-            "together; bench CPU % = the extending",
-            "process's CPU over the time, in % of one CPU)"]
+            "by log\"). p50/p95/mean/max = one extend's time (the "
+            "pwrite or ioctl), all threads together:",
+            "mean and max of every extend, p50 and p95 of a uniform "
+            "sample of 16384 per thread; bench CPU %",
+            "= the extending process's CPU over the time, in % of one "
+            "CPU)"]
         out.append("")
 
     if lat_ext:
