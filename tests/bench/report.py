@@ -100,8 +100,15 @@ def main():
             pass
 
     info = next((r for r in recs if r["kind"] == "info"), {})
-    lat = [r for r in recs if r["kind"] == "latency" and not r["traced"]]
-    tr = [r for r in recs if r["kind"] == "latency" and r["traced"]]
+    # Runs with extenders ("extenders" present, 0 included) have a table
+    # of their own; the others are the latency and traced tables'.
+    lat = [r for r in recs if r["kind"] == "latency" and not r["traced"]
+           and "extenders" not in r]
+    tr = [r for r in recs if r["kind"] == "latency" and r["traced"]
+          and "extenders" not in r]
+    lat_ext = [r for r in recs if r["kind"] == "latency"
+               and "extenders" in r]
+    ext = [r for r in recs if r["kind"] == "extend"]
     tput = [r for r in recs if r["kind"] == "throughput"]
     floor = {r["dirs"]: r for r in tput if r["provider"] == "null"}
     real = [r for r in tput if r["provider"] != "null"]
@@ -243,6 +250,93 @@ def main():
                    "reference for configfs's own cost, not a target)")
         out.append("")
 
+    if ext:
+        out.append("RTMR extends per second (RTMR3, back to back, each "
+                   "thread through its own descriptor)")
+        rows = [[r["how"], r["data_bytes"] if r["how"] == "event" else "-",
+                 r["record_bytes"], r["threads"], r["extends"],
+                 r["seconds"], r["extends_per_s"], r.get("lat_p50_us"),
+                 r.get("lat_p95_us"), r.get("lat_mean_us"),
+                 r.get("lat_max_us"), r["stopped_by"],
+                 r.get("proc_cpu_pct"), r.get("sys_busy_pct")]
+                for r in ext]
+        out.append(table(["extend", "data B", "record B", "threads",
+                          "extends", "seconds", "extends/s",
+                          "p50 us", "p95 us", "mean us", "max us",
+                          "stopped by",
+                          "bench CPU %", "guest busy %"], rows))
+        out += [
+            "(digest = a 48-byte write to measurements/rtmr3:sha384; "
+            "event = TDX_CMD_EXTEND_EVENT with",
+            "that much data, which the kernel hashes and logs whole; "
+            "record B = what one extend adds to",
+            "rtmr_log. Each point runs on tdx_guest freshly loaded with "
+            "rtmr_log_kib=65536 (a 64 MiB log)",
+            "and stops when its time is up or after as many extends as "
+            "that log has room for (\"stopped",
+            "by log\"). p50/p95/mean/max = one extend's time (the "
+            "pwrite or ioctl), all threads together:",
+            "mean and max of every extend, p50 and p95 of a uniform "
+            "sample of 16384 per thread; bench CPU %",
+            "= the extending process's CPU over the time, in % of one "
+            "CPU)"]
+        out.append("")
+
+    if lat_ext:
+        def load(r):
+            if r.get("spinners"):
+                return f"{r['spinners']} spinners"
+            n = r["extenders"]
+            return "none" if not n else \
+                f"{n} extender{'s' if n > 1 else ''}"
+        base = {r["service_ms"]: r for r in lat_ext
+                if not r["extenders"] and not r.get("spinners")}
+        rows = []
+        for r in sorted(lat_ext, key=lambda r: (r["service_ms"],
+                                                bool(r.get("spinners")),
+                                                r["extenders"])):
+            b = base.get(r["service_ms"])
+            rows.append([load(r), r["service_ms"], r["samples"],
+                         r["median_ms"], r["p95_ms"],
+                         r["median_ms"] - b["median_ms"] if b else None,
+                         r["p95_ms"] - b["p95_ms"] if b else None,
+                         r.get("tr_report_ms"), r.get("tr_report_p95_ms"),
+                         r.get("tr_host_ms"),
+                         r["cpu_mean_ms"], r.get("ext_extends"),
+                         r.get("ext_seconds"), r.get("ext_per_s"),
+                         r["sys_busy_pct"]])
+        nbytes = max(r.get("extend_bytes") or 0 for r in lat_ext)
+        out.append("Quote latency while extenders run (interrupt; an "
+                   "extender is a thread extending RTMR3 with")
+        out.append(f"{nbytes}-byte events through TDX_CMD_EXTEND_EVENT, "
+                   "back to back from the first settling request to the "
+                   "last measured one)")
+        out.append(table(["load", "service ms", "n", "median ms",
+                          "p95 ms", "median +ms", "p95 +ms",
+                          "report ms", "report p95", "host ms",
+                          "CPU/req ms", "extends", "over s", "extends/s",
+                          "guest busy %"], rows))
+        out += [
+            "(+ms = against no load at the same service time, this run; "
+            "report = the provider's start",
+            "to its GetQuote hypercall: the TDREPORT and the wait for the "
+            "lock every extend holds; host =",
+            "the hypercall to the emulated host's answer (both traced with "
+            "kprobes; medians, or p95);",
+            "CPU/req = the reader thread's; spinners = threads that only "
+            "spin in user space: the CPU",
+            "extenders take, without the lock; extends = those made during "
+            "the measured requests. Each",
+            "row runs on tdx_guest freshly loaded with rtmr_log_kib=65536 "
+            "(64 MiB); extenders stop early",
+            "only if that log fills up, which a NOTE below would say)"]
+        short = [r for r in lat_ext if r.get("ext_throughout") is False]
+        for r in short:
+            out.append(f"NOTE: with {load(r)} at {r['service_ms']} ms the "
+                       f"log filled up before the last request: not "
+                       f"extended all along")
+        out.append("")
+
     checks = []
     irq = by_mode.get("interrupt", {})
     irq_tr = tr_by_mode.get("interrupt", {})
@@ -289,6 +383,8 @@ def main():
         "latency": lat,
         "latency_traced": tr,
         "throughput": tput,
+        "extend": ext,
+        "latency_extenders": lat_ext,
         "sleepcost_guest": guest_cost,
         "sleepcost_host": host_cost,
         "marginal_sleep_cpu_us": marginal * 1000 if marginal else None,

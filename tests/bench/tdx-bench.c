@@ -1,13 +1,16 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * tdx-bench: guest-side measurements of configfs-tsm quote latency and
- * report throughput, for tests/bench. It is linked statically because the
+ * report throughput, and of RTMR extends (their rate, and quote latency
+ * while they run), for tests/bench. It is linked statically because the
  * guest is busybox, whose shell cannot time anything precisely.
  *
  *   tdx-bench info
  *   tdx-bench latency [--delays-ms LIST] [--samples N[,N...]] [--trace]
- *                     [--warmup N]
+ *                     [--warmup N] [--extenders N | --spinners N]
  *   tdx-bench throughput [--dirs LIST] [--seconds S]
+ *   tdx-bench extend [--kind digest|event] [--bytes N] [--threads LIST]
+ *                    [--seconds S] [--log-kib K] [--warmup N]
  *   tdx-bench sleepcost [--interval-us LIST] [--count N]
  *
  * Each result is one JSON object on one line of stdout; progress and
@@ -15,6 +18,7 @@
  */
 #define _GNU_SOURCE
 #include <errno.h>
+#include <stdint.h>
 #include <fcntl.h>
 #include <pthread.h>
 #include <stdarg.h>
@@ -23,6 +27,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/prctl.h>
 #include <sys/random.h>
 #include <sys/resource.h>
@@ -32,9 +37,15 @@
 #include <time.h>
 #include <unistd.h>
 
+/* The project's UAPI, not installed anywhere: TDX_CMD_EXTEND_EVENT. */
+#include "../../include/uapi/tdx-guest/rtmr_log.h"
+
 #define DEFAULT_ROOT	"/sys/kernel/config/tsm/report"
 #define DEFAULT_KNOB	"/sys/kernel/debug/tdx_guest_emu/quote_delay_us"
 #define DEFAULT_TRACEFS	"/sys/kernel/tracing"
+#define DEFAULT_DEV	"/dev/tdx_guest"
+#define DEFAULT_MR_DIR	"/sys/devices/virtual/misc/tdx_guest/measurements"
+#define DEFAULT_LOG	"/sys/devices/virtual/misc/tdx_guest/rtmr_log"
 
 #define NONCE_LEN	64
 /* Above configfs-tsm's 32 KiB outblob limit, so a short read means EOF. */
@@ -49,6 +60,20 @@
 #define TRACE_EVENTS	7
 /* Requests after a change of service time before measuring (see use). */
 #define SETTLE_REQUESTS	4
+
+/*
+ * Extends go to RTMR3, the one left to the TD's agents, as those of
+ * Confidential Containers' attestation agent do.
+ */
+#define EXT_RTMR	3
+#define EXT_DIGEST_LEN	48
+/* A log record: TCG_PCR_EVENT2 head, then the tagged event and its data. */
+#define EXT_RECORD_BYTES(data) \
+	(sizeof(struct tdx_rtmr_log_head) + \
+	 sizeof(struct tdx_rtmr_log_tagged_event) + (data))
+/* Extend times kept per thread: a uniform sample of all of them. */
+#define EXT_LAT_CAP	16384
+#define MAX_EXTENDERS	64
 
 struct opts {
 	const char *root;
@@ -67,6 +92,17 @@ struct opts {
 	long warmup;
 	long qgs_pid;
 	bool trace;
+	/* extend, and latency with extenders */
+	const char *dev;
+	const char *mr_dir;
+	const char *log;
+	bool event;
+	long bytes;
+	long threads[MAX_LIST];
+	int nr_threads;
+	long log_kib;
+	long extenders;		/* -1: not asked for */
+	long spinners;
 };
 
 /* A report directory this program created (and removes again). */
@@ -789,6 +825,7 @@ static void trace_report(const struct trace_req *reqs, int n,
 
 	printf(",\"tr_requests\":%d", m);
 	print_num("tr_report_ms", pct(report, m, 50), m);
+	print_num("tr_report_p95_ms", pct(report, m, 95), m);
 	print_num("tr_qgs_ms", pct(qgs, nq, 50), nq);
 	print_num("tr_host_ms", pct(host, m, 50), m);
 	print_num("tr_host_p95_ms", pct(host, m, 95), m);
@@ -841,6 +878,390 @@ static void print_info(void)
 	json_end();
 }
 
+/*
+ * RTMR extenders: threads that extend RTMR3 back to back, each through its
+ * own file descriptor, either with 48-byte digests written to the
+ * measurements file (the sysfs ABI; the record is digest only) or with
+ * TDX_CMD_EXTEND_EVENT events of a given size on /dev/tdx_guest (the
+ * kernel hashes the event and keeps it in the log). Every extend also
+ * appends a record to rtmr_log, which holds only so much (rtmr_log_kib):
+ * a run stops after as many extends as the log has room for, and a
+ * refused one (ENOSPC, or anything else) is an error.
+ */
+struct ext_ctl {
+	atomic_long issued;	/* extends begun, by all threads */
+	long max;		/* the most they may begin; 0: no bound */
+	atomic_bool stop;
+	atomic_bool budget_hit;	/* a thread stopped because of @max */
+	atomic_int running;
+};
+
+/* What a worker does: extend with digests, with events, or only spin. */
+enum ext_kind { EXT_DIGEST, EXT_EVENT, EXT_SPIN };
+
+struct ext_worker {
+	pthread_t thread;
+	struct ext_ctl *ctl;
+	pthread_barrier_t *start;	/* NULL: begin at once */
+	enum ext_kind kind;
+	bool event;
+	long bytes;
+	unsigned char *data;
+	int fd;
+	atomic_long count;
+	long nlat;		/* in @lat_us, at most EXT_LAT_CAP */
+	double *lat_us;
+	double sum_us, max_us;	/* of every extend */
+	unsigned long long rng;
+	long long end_ns;
+	int rc;
+	char err[256];
+};
+
+static long long ext_record_bytes(bool event, long bytes)
+{
+	return EXT_RECORD_BYTES(event ? bytes : 0);
+}
+
+/* Bytes rtmr_log holds now (its stat size is 0: read it to the end). */
+static long long log_length(const char *path)
+{
+	static char buf[65536];
+	long long total = 0;
+	ssize_t n;
+	int fd;
+
+	fd = open(path, O_RDONLY);
+	if (fd < 0)
+		die("open %s: %s", path, strerror(errno));
+	while ((n = read(fd, buf, sizeof(buf))) > 0)
+		total += n;
+	if (n < 0)
+		die("read %s: %s", path, strerror(errno));
+	close(fd);
+	return total;
+}
+
+/* How many extends of this kind the log still has room for (0: unbounded). */
+static long ext_budget(const struct opts *o, bool event, long bytes,
+		       long long *log_len)
+{
+	long long room;
+
+	*log_len = log_length(o->log);
+	if (!o->log_kib)
+		return 0;
+	room = o->log_kib * 1024LL - *log_len;
+	if (room < ext_record_bytes(event, bytes))
+		die("rtmr_log is full: %lld bytes of %ld KiB", *log_len,
+		    o->log_kib);
+	return room / ext_record_bytes(event, bytes);
+}
+
+static int ext_open(const struct opts *o, bool event)
+{
+	char path[300];
+	int fd;
+
+	if (event)
+		snprintf(path, sizeof(path), "%s", o->dev);
+	else
+		snprintf(path, sizeof(path), "%s/rtmr%d:sha384", o->mr_dir,
+			 EXT_RTMR);
+	fd = open(path, event ? O_RDWR : O_WRONLY);
+	if (fd < 0)
+		die("open %s: %s", path, strerror(errno));
+	return fd;
+}
+
+/* One extend; @seq makes each digest or event differ. 0 or -errno. */
+static int ext_one(struct ext_worker *w, unsigned long seq)
+{
+	struct tdx_rtmr_event_req req = {
+		.index = EXT_RTMR,
+		.tag_id = TDX_RTMR_LOG_TAG_AAEL,
+		.data_len = w->bytes,
+		.data = (uintptr_t)w->data,
+	};
+	ssize_t n;
+
+	if (w->bytes >= (long)sizeof(seq))
+		memcpy(w->data, &seq, sizeof(seq));
+	if (w->event)
+		return ioctl(w->fd, TDX_CMD_EXTEND_EVENT, &req) ? -errno : 0;
+	n = pwrite(w->fd, w->data, EXT_DIGEST_LEN, 0);
+	if (n < 0)
+		return -errno;
+	return n == EXT_DIGEST_LEN ? 0 : -EIO;
+}
+
+/*
+ * Account one extend's time: the sum and the maximum of all, and a
+ * uniform sample of EXT_LAT_CAP of them (reservoir sampling), so that the
+ * percentiles cover the whole run, not its start.
+ */
+static void ext_keep_time(struct ext_worker *w, double us)
+{
+	long n = atomic_load(&w->count), j;
+
+	w->sum_us += us;
+	if (us > w->max_us)
+		w->max_us = us;
+	if (n < EXT_LAT_CAP) {
+		w->lat_us[w->nlat++] = us;
+		return;
+	}
+	/* xorshift64: cheap, and good enough to pick a slot */
+	w->rng ^= w->rng << 13;
+	w->rng ^= w->rng >> 7;
+	w->rng ^= w->rng << 17;
+	j = (long)(w->rng % (unsigned long long)(n + 1));
+	if (j < EXT_LAT_CAP)
+		w->lat_us[j] = us;
+}
+
+static void *ext_worker_fn(void *arg)
+{
+	struct ext_worker *w = arg;
+	struct ext_ctl *ctl = w->ctl;
+	unsigned long seq = (unsigned long)w->fd << 40;
+	long long t0, t1;
+	int rc;
+
+	if (w->start)
+		pthread_barrier_wait(w->start);
+	/*
+	 * A spinner takes a CPU as an extender does, and extends nothing: the
+	 * control that tells the lock's cost from the CPU's.
+	 */
+	while (w->kind == EXT_SPIN && !atomic_load(&ctl->stop))
+		atomic_fetch_add(&w->count, 1);
+	while (w->kind != EXT_SPIN && !atomic_load(&ctl->stop)) {
+		if (ctl->max && atomic_fetch_add(&ctl->issued, 1) >= ctl->max) {
+			atomic_store(&ctl->budget_hit, true);
+			break;
+		}
+		t0 = now_ns(CLOCK_MONOTONIC);
+		rc = ext_one(w, seq++);
+		t1 = now_ns(CLOCK_MONOTONIC);
+		if (rc) {
+			w->rc = rc;
+			snprintf(w->err, sizeof(w->err), "%s extend: %s",
+				 w->event ? "event" : "digest", strerror(-rc));
+			/* Let the others stop too: the run is invalid. */
+			atomic_store(&ctl->stop, true);
+			break;
+		}
+		ext_keep_time(w, (t1 - t0) / 1e3);
+		atomic_fetch_add(&w->count, 1);
+	}
+	w->end_ns = now_ns(CLOCK_MONOTONIC);
+	atomic_fetch_sub(&ctl->running, 1);
+	return NULL;
+}
+
+/* Set up @nr workers (not started) sharing @ctl. */
+static struct ext_worker *ext_workers_new(const struct opts *o, long nr,
+					  enum ext_kind kind, long bytes,
+					  struct ext_ctl *ctl,
+					  pthread_barrier_t *start)
+{
+	bool event = kind == EXT_EVENT;
+	struct ext_worker *ws = calloc(nr, sizeof(*ws));
+	long i, j;
+
+	if (!ws)
+		die("out of memory");
+	for (i = 0; i < nr; i++) {
+		ws[i].ctl = ctl;
+		ws[i].start = start;
+		ws[i].event = event;
+		ws[i].bytes = event ? bytes : EXT_DIGEST_LEN;
+		ws[i].data = malloc(ws[i].bytes ? ws[i].bytes : 1);
+		ws[i].lat_us = calloc(EXT_LAT_CAP, sizeof(double));
+		if (!ws[i].data || !ws[i].lat_us)
+			die("out of memory");
+		for (j = 0; j < ws[i].bytes; j++)
+			ws[i].data[j] = (unsigned char)(i * 131 + j * 7);
+		ws[i].kind = kind;
+		ws[i].rng = 0x9e3779b97f4a7c15ULL * (i + 1);
+		ws[i].fd = kind == EXT_SPIN ? -1 : ext_open(o, event);
+		atomic_init(&ws[i].count, 0);
+	}
+	return ws;
+}
+
+static void ext_workers_start(struct ext_worker *ws, long nr)
+{
+	long i;
+
+	atomic_store(&ws[0].ctl->running, (int)nr);
+	for (i = 0; i < nr; i++)
+		if (pthread_create(&ws[i].thread, NULL, ext_worker_fn, &ws[i]))
+			die("pthread_create failed");
+}
+
+/* Stop and join them; the number that failed (their errors noted). */
+static int ext_workers_stop(struct ext_worker *ws, long nr)
+{
+	int errors = 0;
+	long i;
+
+	atomic_store(&ws[0].ctl->stop, true);
+	for (i = 0; i < nr; i++) {
+		pthread_join(ws[i].thread, NULL);
+		if (ws[i].rc) {
+			note("%s", ws[i].err);
+			errors++;
+		}
+	}
+	return errors;
+}
+
+static void ext_workers_free(struct ext_worker *ws, long nr)
+{
+	long i;
+
+	for (i = 0; i < nr; i++) {
+		if (ws[i].fd >= 0)
+			close(ws[i].fd);
+		free(ws[i].data);
+		free(ws[i].lat_us);
+	}
+	free(ws);
+}
+
+static long ext_total(struct ext_worker *ws, long nr)
+{
+	long i, total = 0;
+
+	for (i = 0; i < nr; i++)
+		total += atomic_load(&ws[i].count);
+	return total;
+}
+
+/*
+ * One point of "extend": @nr threads extend back to back for o->seconds,
+ * or until the log has no room left for another record.
+ */
+static int ext_run(const struct opts *o, long nr)
+{
+	long long rec = ext_record_bytes(o->event, o->bytes);
+	double *all_lat = calloc(nr * EXT_LAT_CAP, sizeof(double));
+	double sum_us = 0, max_us = 0;
+	long long log_before, log_after, t_start, t_end = 0, left;
+	struct ext_ctl ctl = { 0 };
+	pthread_barrier_t start;
+	struct ext_worker *ws;
+	struct timespec nap;
+	struct cpu_window w;
+	long total, nlat = 0, i, j;
+	int errors;
+	double secs;
+
+	if (!all_lat)
+		die("out of memory");
+	pthread_barrier_init(&start, NULL, nr + 1);
+	ctl.max = ext_budget(o, o->event, o->bytes, &log_before);
+	ws = ext_workers_new(o, nr, o->event ? EXT_EVENT : EXT_DIGEST, o->bytes,
+			     &ctl, &start);
+	note("extend: %s, %ld bytes of data, %ld threads, %ld s, at most %ld",
+	     o->event ? "events" : "digests", o->event ? o->bytes : 0, nr,
+	     o->seconds, ctl.max);
+	ext_workers_start(ws, nr);
+
+	cpu_window_start(&w, o->qgs_pid, RUSAGE_SELF);
+	pthread_barrier_wait(&start);
+	t_start = now_ns(CLOCK_MONOTONIC);
+	/* Until the time is up, or every thread stopped (the log is full). */
+	for (;;) {
+		left = t_start + o->seconds * 1000000000LL -
+		       now_ns(CLOCK_MONOTONIC);
+		if (left <= 0 || !atomic_load(&ctl.running) ||
+		    atomic_load(&ctl.stop))
+			break;
+		left = left < 20000000 ? left : 20000000;
+		nap.tv_sec = 0;
+		nap.tv_nsec = left;
+		nanosleep(&nap, NULL);
+	}
+	errors = ext_workers_stop(ws, nr);
+	cpu_window_end(&w, o->qgs_pid, RUSAGE_SELF);
+	for (i = 0; i < nr; i++) {
+		if (ws[i].end_ns > t_end)
+			t_end = ws[i].end_ns;
+		for (j = 0; j < ws[i].nlat; j++)
+			all_lat[nlat++] = ws[i].lat_us[j];
+		sum_us += ws[i].sum_us;
+		if (ws[i].max_us > max_us)
+			max_us = ws[i].max_us;
+	}
+	secs = (t_end - t_start) / 1e9;
+	total = ext_total(ws, nr);
+	qsort(all_lat, nlat, sizeof(double), cmp_double);
+
+	/* Every extend counted left its record, and nothing else did. */
+	log_after = log_length(o->log);
+	if (log_after - log_before != total * rec) {
+		note("rtmr_log grew by %lld bytes for %ld extends of %lld",
+		     log_after - log_before, total, rec);
+		errors++;
+	}
+
+	json_begin("extend");
+	json_str("how", o->event ? "event" : "digest");
+	json_long("data_bytes", o->event ? o->bytes : 0);
+	json_long("record_bytes", (long)rec);
+	json_long("threads", nr);
+	json_long("extends", total);
+	json_long("errors", errors);
+	print_num("seconds", secs, true);
+	print_num("extends_per_s", secs > 0 ? total / secs : 0, secs > 0);
+	json_str("stopped_by", atomic_load(&ctl.budget_hit) ? "log" : "time");
+	json_long("max_extends", ctl.max);
+	print_num("lat_p50_us", pct(all_lat, nlat, 50), nlat);
+	print_num("lat_p95_us", pct(all_lat, nlat, 95), nlat);
+	print_num("lat_max_us", max_us, total);
+	print_num("lat_mean_us", total ? sum_us / total : 0, total);
+	print_num("proc_cpu_pct",
+		  100.0 * (tv_ms(&w.ru.ru_utime) + tv_ms(&w.ru.ru_stime)) /
+		  (w.wall_ns / 1e6), w.wall_ns > 0);
+	print_num("sys_busy_pct", cpu_window_busy_pct(&w), true);
+	printf(",\"log_bytes\":%lld", log_after);
+	json_end();
+
+	ext_workers_free(ws, nr);
+	free(all_lat);
+	pthread_barrier_destroy(&start);
+	return errors ? 1 : 0;
+}
+
+static int cmd_extend(const struct opts *o)
+{
+	struct ext_worker *ws;
+	struct ext_ctl ctl = { 0 };
+	int k, rc = 0;
+	long i;
+
+	if (o->event && o->bytes > TDX_RTMR_EVENT_DATA_MAX)
+		die("--bytes: at most %d", TDX_RTMR_EVENT_DATA_MAX);
+	/* Unmeasured: TCG translates the path, the log makes its first room. */
+	ws = ext_workers_new(o, 1, o->event ? EXT_EVENT : EXT_DIGEST, o->bytes,
+			     &ctl, NULL);
+	for (i = 0; i < o->warmup; i++) {
+		rc = ext_one(&ws[0], i);
+		if (rc)
+			die("warm-up extend: %s", strerror(-rc));
+	}
+	ext_workers_free(ws, 1);
+	for (k = 0; k < o->nr_threads; k++) {
+		if (o->threads[k] < 1 || o->threads[k] > MAX_EXTENDERS)
+			die("--threads: 1..%d", MAX_EXTENDERS);
+		rc |= ext_run(o, o->threads[k]);
+	}
+	return rc;
+}
+
 static void set_delay(const struct opts *o, long delay_ms)
 {
 	char val[32];
@@ -861,13 +1282,21 @@ static int cmd_latency(const struct opts *o)
 	double delay, med, sum_cpu, sum_lat, tck, warmup_first_ms = 0;
 	char err[512], name[64];
 	bool traced = false;
-	long n, i;
+	struct ext_worker *ext = NULL;
+	struct ext_ctl ctl = { 0 };
+	long long ext_t0 = 0, ext_t1 = 0, log_len = 0;
+	long n, i, ext_n0 = 0, ext_n1 = 0, nr_ext = 0;
+	bool ext_throughout = true;
 	int k, nt;
 
 	if (!buf)
 		die("out of memory");
 	if (o->nr_samples != 1 && o->nr_samples != o->nr_delays)
 		die("--samples takes one count or one per delay");
+	if (o->extenders > MAX_EXTENDERS || o->spinners > MAX_EXTENDERS)
+		die("--extenders, --spinners: at most %d", MAX_EXTENDERS);
+	if (o->extenders > 0 && o->spinners > 0)
+		die("--extenders or --spinners, not both");
 	if (o->trace)
 		traced = !trace_setup(o);
 
@@ -887,6 +1316,21 @@ static int cmd_latency(const struct opts *o)
 			warmup_first_ms = warm.lat_ms;
 	}
 
+	/*
+	 * Extenders (events of o->bytes into RTMR3), or spinners, run from
+	 * here to the end, so every settling and measured request meets
+	 * them; the warm-up is spared them, to spare the log.
+	 */
+	if (o->extenders > 0 || o->spinners > 0) {
+		nr_ext = o->extenders > 0 ? o->extenders : o->spinners;
+		if (o->extenders > 0)
+			ctl.max = ext_budget(o, true, o->bytes, &log_len);
+		ext = ext_workers_new(o, nr_ext,
+				      o->extenders > 0 ? EXT_EVENT : EXT_SPIN,
+				      o->bytes, &ctl, NULL);
+		ext_workers_start(ext, nr_ext);
+	}
+
 	for (k = 0; k < o->nr_delays; k++) {
 		n = o->samples[o->nr_samples == 1 ? 0 : k];
 		if (n < 1 || n > MAX_SAMPLES)
@@ -897,11 +1341,11 @@ static int cmd_latency(const struct opts *o)
 		     o->delays_ms[k], n, traced ? ", traced" : "");
 
 		/*
-		 * Unmeasured requests after the change, until the provider's
-		 * poll schedule, which expects the earliest of its last four
-		 * completion times, holds only this service time: the
-		 * samples show the steady state, and "first_ms" the first
-		 * request after the change.
+		 * Unmeasured requests after the change, so that TCG and the
+		 * quote service settle at this service time: the samples show
+		 * the steady state, and "first_ms" the first request after
+		 * the change. (Polling keeps no history: each look comes a
+		 * tenth of the time waited after the last.)
 		 */
 		for (i = 0; i < SETTLE_REQUESTS; i++) {
 			if (one_report(&d, buf, i ? &settle : &warm, err,
@@ -910,6 +1354,10 @@ static int cmd_latency(const struct opts *o)
 		}
 
 		cpu_window_start(&w, o->qgs_pid, RUSAGE_THREAD);
+		if (ext) {
+			ext_n0 = ext_total(ext, nr_ext);
+			ext_t0 = now_ns(CLOCK_MONOTONIC);
+		}
 		sum_cpu = 0;
 		sum_lat = 0;
 		for (i = 0; i < n; i++) {
@@ -919,6 +1367,12 @@ static int cmd_latency(const struct opts *o)
 			cpu[i] = samples[i].cpu_ms;
 			sum_lat += lat[i];
 			sum_cpu += cpu[i];
+		}
+		if (ext) {
+			ext_n1 = ext_total(ext, nr_ext);
+			ext_t1 = now_ns(CLOCK_MONOTONIC);
+			/* Did every extender run to the last request? */
+			ext_throughout = atomic_load(&ctl.running) == nr_ext;
 		}
 		cpu_window_end(&w, o->qgs_pid, RUSAGE_THREAD);
 		nt = traced ? trace_collect(o, treqs, MAX_SAMPLES + 8) : 0;
@@ -953,6 +1407,20 @@ static int cmd_latency(const struct opts *o)
 		print_num("sys_busy_pct", cpu_window_busy_pct(&w), true);
 		print_num("qgs_cpu_ms", 1e3 * w.qgs_ticks / tck / n,
 			  o->qgs_pid > 0);
+		if (o->extenders >= 0 || o->spinners > 0) {
+			json_long("extenders", o->extenders > 0 ? nr_ext : 0);
+			json_long("spinners", o->spinners > 0 ? nr_ext : 0);
+			json_long("extend_bytes",
+				  o->extenders > 0 ? o->bytes : 0);
+		}
+		if (ext && o->extenders > 0) {
+			json_long("ext_extends", ext_n1 - ext_n0);
+			print_num("ext_seconds", (ext_t1 - ext_t0) / 1e9, true);
+			print_num("ext_per_s", (ext_n1 - ext_n0) * 1e9 /
+				  (ext_t1 - ext_t0), ext_t1 > ext_t0);
+			printf(",\"ext_throughout\":%s",
+			       ext_throughout ? "true" : "false");
+		}
 		if (traced)
 			trace_report(treqs, nt, samples, n, delay);
 		printf(",\"lat_ms\":[");
@@ -966,6 +1434,12 @@ static int cmd_latency(const struct opts *o)
 	if (traced)
 		trace_teardown(o);
 	free(buf);
+	if (ext) {
+		k = ext_workers_stop(ext, nr_ext);
+		ext_workers_free(ext, nr_ext);
+		if (k)
+			die("%d extender(s) failed", k);
+	}
 	return 0;
 }
 
@@ -1146,9 +1620,14 @@ static void show_help(FILE *f)
 	fputs("usage: tdx-bench info\n"
 	      "       tdx-bench latency [--delays-ms LIST] [--samples N[,N...]] [--trace]\n"
 	      "                         [--warmup N]\n"
+	      "                         [--extenders N [--bytes B] [--log-kib K]]\n"
+	      "                         [--spinners N]\n"
 	      "       tdx-bench throughput [--dirs LIST] [--seconds S]\n"
+	      "       tdx-bench extend [--kind digest|event] [--bytes B] [--threads LIST]\n"
+	      "                        [--seconds S] [--log-kib K] [--warmup N]\n"
 	      "       tdx-bench sleepcost [--interval-us LIST] [--count N]\n"
 	      "common: [--root DIR] [--knob PATH] [--qgs-pid PID] [--tracefs DIR]\n"
+	      "        [--dev PATH] [--mr-dir DIR] [--log PATH]\n"
 	      "\n"
 	      "latency: --warmup requests (default 10) at delay 0, then for each\n"
 	      "  service delay (ms; written to --knob in us) 4 unmeasured requests\n"
@@ -1156,11 +1635,23 @@ static void show_help(FILE *f)
 	      "  report directory.\n"
 	      "  --trace adds kprobes (tracefs) that split each request into\n"
 	      "  provider, emulated host and polling time.\n"
+	      "  --extenders N: N threads extend RTMR3 with B-byte events\n"
+	      "  (TDX_CMD_EXTEND_EVENT) all along, at most as many as rtmr_log\n"
+	      "  (K KiB) has room for; the output counts their extends.\n"
+	      "  --spinners N: N threads that only spin, the control.\n"
 	      "throughput: for each count D, D threads with one report directory\n"
 	      "  each loop write-inblob/read-outblob for S seconds.\n"
+	      "extend: after --warmup unmeasured extends, for each count T, T\n"
+	      "  threads extend RTMR3 back to back for S seconds, or until rtmr_log\n"
+	      "  (K KiB; 0: not bounded here) has no room for another record:\n"
+	      "  digest = 48-byte writes to rtmr3:sha384, event = B bytes of data\n"
+	      "  through TDX_CMD_EXTEND_EVENT on --dev.\n"
 	      "sleepcost: CPU time per hrtimer sleep/wake cycle of each interval.\n"
 	      "Defaults: --delays-ms 0,1,10,100,1000 --samples 15 --dirs 1,4,16\n"
 	      "  --seconds 10 --interval-us 20,1000,20000 --count 500\n"
+	      "  --kind digest --bytes 100 --threads 1,4 --log-kib 0\n"
+	      "  --dev " DEFAULT_DEV " --mr-dir " DEFAULT_MR_DIR "\n"
+	      "  --log " DEFAULT_LOG "\n"
 	      "  --root " DEFAULT_ROOT "\n"
 	      "  --knob " DEFAULT_KNOB " --tracefs " DEFAULT_TRACEFS "\n"
 	      "Output: one JSON object per line on stdout.\n", f);
@@ -1173,6 +1664,11 @@ int main(int argc, char **argv)
 		.knob = DEFAULT_KNOB,
 		.tracefs = DEFAULT_TRACEFS,
 		.seconds = 10,
+		.dev = DEFAULT_DEV,
+		.mr_dir = DEFAULT_MR_DIR,
+		.log = DEFAULT_LOG,
+		.bytes = 100,
+		.extenders = -1,
 	};
 	const char *cmd;
 	int i;
@@ -1186,6 +1682,7 @@ int main(int argc, char **argv)
 	o.nr_samples = parse_list("15", o.samples, MAX_LIST);
 	o.nr_dirs = parse_list("1,4,16", o.dirs, MAX_LIST);
 	o.nr_intervals = parse_list("20,1000,20000", o.intervals_us, MAX_LIST);
+	o.nr_threads = parse_list("1,4", o.threads, MAX_LIST);
 	o.count = 500;
 	o.warmup = 10;
 
@@ -1223,6 +1720,26 @@ int main(int argc, char **argv)
 			o.qgs_pid = parse_long(v);
 		} else if (!strcmp(a, "--tracefs")) {
 			o.tracefs = v;
+		} else if (!strcmp(a, "--kind")) {
+			if (strcmp(v, "digest") && strcmp(v, "event"))
+				die("--kind: digest or event");
+			o.event = !strcmp(v, "event");
+		} else if (!strcmp(a, "--bytes")) {
+			o.bytes = parse_long(v);
+		} else if (!strcmp(a, "--threads")) {
+			o.nr_threads = parse_list(v, o.threads, MAX_LIST);
+		} else if (!strcmp(a, "--log-kib")) {
+			o.log_kib = parse_long(v);
+		} else if (!strcmp(a, "--extenders")) {
+			o.extenders = parse_long(v);
+		} else if (!strcmp(a, "--spinners")) {
+			o.spinners = parse_long(v);
+		} else if (!strcmp(a, "--dev")) {
+			o.dev = v;
+		} else if (!strcmp(a, "--mr-dir")) {
+			o.mr_dir = v;
+		} else if (!strcmp(a, "--log")) {
+			o.log = v;
 		} else {
 			show_help(stderr);
 			return 2;
@@ -1237,6 +1754,8 @@ int main(int argc, char **argv)
 		return cmd_latency(&o);
 	if (!strcmp(cmd, "throughput"))
 		return cmd_throughput(&o);
+	if (!strcmp(cmd, "extend"))
+		return cmd_extend(&o);
 	if (!strcmp(cmd, "sleepcost"))
 		return o.count > 0 ? cmd_sleepcost(&o) : 2;
 	show_help(stderr);
