@@ -13,6 +13,7 @@
 #include <linux/jiffies.h>
 #include <linux/kthread.h>
 #include <linux/sched/signal.h>
+#include <linux/sizes.h>
 #include <linux/slab.h>
 #include <linux/string.h>
 #include <linux/unaligned.h>
@@ -749,6 +750,53 @@ static void full_log_refuses_extend_and_keeps_rtmr(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, tdx_guest_extend_rtmr(tg, 1, digest), -ENOSPC);
 }
 
+/*
+ * The log keeps records in 64 KiB chunks: records of every size, many of
+ * them across a chunk's end, read back whole and in order, up to the last
+ * byte the log may hold, and not one more.
+ */
+static void records_read_back_whole_across_chunks(struct kunit *test)
+{
+	struct tdx_rtmr_log *log = kunit_kzalloc(test, sizeof(*log),
+						 GFP_KERNEL);
+	u8 *data = kunit_kmalloc(test, 700, GFP_KERNEL);
+	u8 *whole = kunit_kmalloc(test, 4 * SZ_64K, GFP_KERNEL);
+	u8 *expect = kunit_kmalloc(test, 4 * SZ_64K, GFP_KERNEL);
+	struct tdx_rtmr_event *ev;
+	size_t len = 0, size;
+	unsigned int n = 0;
+	int rc = 0;
+
+	KUNIT_ASSERT_NOT_NULL(test, log);
+	KUNIT_ASSERT_NOT_NULL(test, data);
+	KUNIT_ASSERT_NOT_NULL(test, whole);
+	KUNIT_ASSERT_NOT_NULL(test, expect);
+	KUNIT_ASSERT_EQ(test, tdx_rtmr_log_init(log, 4 * SZ_64K), 0);
+	while (!rc) {
+		size = n * 37 % 700;
+		memset(data, n, size);
+		ev = tdx_rtmr_event_tagged(n % TDX_RTMR_COUNT, n, data, size);
+		KUNIT_ASSERT_NOT_ERR_OR_NULL(test, ev);
+		rc = tdx_rtmr_log_reserve(log, ev->event_size);
+		if (!rc) {
+			KUNIT_EXPECT_EQ(test, tdx_rtmr_log_append(log, ev), len);
+			len += tdx_rtmr_log_encode(expect + len, ev);
+			n++;
+		}
+		kvfree(ev);
+	}
+	KUNIT_EXPECT_EQ(test, rc, -ENOSPC);
+	KUNIT_EXPECT_GT(test, len, 4 * SZ_64K - tdx_rtmr_log_record_size(8 + 700));
+	KUNIT_EXPECT_EQ(test, tdx_rtmr_log_read(log, whole, 0, 4 * SZ_64K), len);
+	KUNIT_EXPECT_MEMEQ(test, whole, expect, len);
+	/* And from any offset, a chunk's end among them. */
+	KUNIT_EXPECT_EQ(test, tdx_rtmr_log_read(log, whole, SZ_64K - 3, 10), 10);
+	KUNIT_EXPECT_MEMEQ(test, whole, expect + SZ_64K - 3, 10);
+	KUNIT_EXPECT_EQ(test, tdx_rtmr_log_read(log, whole, len, 10), 0);
+	kunit_info(test, "%u records in %zu bytes\n", n, len);
+	tdx_rtmr_log_fini(log);
+}
+
 static void log_size_is_bounded(struct kunit *test)
 {
 	struct tdx_rtmr_log *log = kunit_kzalloc(test, sizeof(*log),
@@ -760,7 +808,7 @@ static void log_size_is_bounded(struct kunit *test)
 			-EINVAL);
 	KUNIT_EXPECT_EQ(test, tdx_rtmr_log_init(log, TDX_RTMR_LOG_MIN_SIZE - 1),
 			-EINVAL);
-	KUNIT_EXPECT_NULL(test, log->buf);
+	KUNIT_EXPECT_NULL(test, log->chunks);
 
 	/* The documented bounds themselves are fine. */
 	KUNIT_ASSERT_EQ(test, tdx_rtmr_log_init(log, TDX_RTMR_LOG_MAX_SIZE), 0);
@@ -893,6 +941,7 @@ static struct kunit_case tdx_mr_cases[] = {
 	KUNIT_CASE(rtmr_reads_share_one_report_until_an_extend),
 	KUNIT_CASE(rtmr_extended_elsewhere_shows_after_an_extend_here),
 	KUNIT_CASE(full_log_refuses_extend_and_keeps_rtmr),
+	KUNIT_CASE(records_read_back_whole_across_chunks),
 	KUNIT_CASE(log_size_is_bounded),
 	KUNIT_CASE(signal_does_not_end_wait_for_mr_lock),
 	KUNIT_CASE(fatal_signal_ends_wait_for_mr_lock),

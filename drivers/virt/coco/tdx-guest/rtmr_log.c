@@ -41,8 +41,8 @@ static_assert(sizeof(struct tdx_rtmr_log_head) == 66);
 static_assert(sizeof(struct tdx_rtmr_log_tagged_event) == 8);
 static_assert(TDX_RTMR_LOG_DIGEST_SIZE == TDX_MEASUREMENT_SIZE);
 
-/* The log's first allocation; it doubles from there as records come. */
-#define TDX_RTMR_LOG_FIRST_SIZE		SZ_64K
+/* The log is stored in chunks of this size, allocated as it grows. */
+#define TDX_RTMR_LOG_CHUNK	SZ_64K
 
 /**
  * tdx_rtmr_log_init() - an empty log.
@@ -56,9 +56,9 @@ int tdx_rtmr_log_init(struct tdx_rtmr_log *log, size_t max)
 {
 	if (max < TDX_RTMR_LOG_MIN_SIZE || max > TDX_RTMR_LOG_MAX_SIZE)
 		return -EINVAL;
-	log->size = min_t(size_t, max, TDX_RTMR_LOG_FIRST_SIZE);
-	log->buf = kvmalloc(log->size, GFP_KERNEL);
-	if (!log->buf)
+	log->chunks = kcalloc(DIV_ROUND_UP(max, TDX_RTMR_LOG_CHUNK),
+			      sizeof(*log->chunks), GFP_KERNEL);
+	if (!log->chunks)
 		return -ENOMEM;
 	log->max = max;
 	log->complete = true;
@@ -73,13 +73,61 @@ EXPORT_SYMBOL_IF_KUNIT(tdx_rtmr_log_init);
  */
 void tdx_rtmr_log_fini(struct tdx_rtmr_log *log)
 {
-	if (!log->buf)
+	unsigned int i;
+
+	if (!log->chunks)
 		return;
-	kvfree(log->buf);
-	log->buf = NULL;
+	for (i = 0; i < log->nr_chunks; i++)
+		kvfree(log->chunks[i]);
+	kfree(log->chunks);
+	log->chunks = NULL;
 	mutex_destroy(&log->lock);
 }
 EXPORT_SYMBOL_IF_KUNIT(tdx_rtmr_log_fini);
+
+/* Copy @n bytes into the log at @off, across chunks; the room is there. */
+static void tdx_rtmr_log_copy_in(struct tdx_rtmr_log *log, size_t off,
+				 const void *src, size_t n)
+{
+	size_t in, part;
+
+	while (n) {
+		in = off % TDX_RTMR_LOG_CHUNK;
+		part = min(n, TDX_RTMR_LOG_CHUNK - in);
+		memcpy(log->chunks[off / TDX_RTMR_LOG_CHUNK] + in, src, part);
+		off += part;
+		src += part;
+		n -= part;
+	}
+}
+
+/* Copy @n bytes out of the log from @off, across chunks. */
+static void tdx_rtmr_log_copy_out(struct tdx_rtmr_log *log, void *dst,
+				  size_t off, size_t n)
+{
+	size_t in, part;
+
+	while (n) {
+		in = off % TDX_RTMR_LOG_CHUNK;
+		part = min(n, TDX_RTMR_LOG_CHUNK - in);
+		memcpy(dst, log->chunks[off / TDX_RTMR_LOG_CHUNK] + in, part);
+		off += part;
+		dst += part;
+		n -= part;
+	}
+}
+
+/* The head of @ev's record. */
+static void tdx_rtmr_log_head(struct tdx_rtmr_log_head *head,
+			      const struct tdx_rtmr_event *ev)
+{
+	head->mr_index = cpu_to_le32(ev->index + 1);
+	head->event_type = cpu_to_le32(ev->type);
+	head->digest_count = cpu_to_le32(1);
+	head->alg_id = cpu_to_le16(TDX_RTMR_LOG_ALG_SHA384);
+	memcpy(head->digest, ev->digest, sizeof(head->digest));
+	head->event_size = cpu_to_le32(ev->event_size);
+}
 
 /**
  * tdx_rtmr_log_encode() - write one record.
@@ -90,15 +138,9 @@ EXPORT_SYMBOL_IF_KUNIT(tdx_rtmr_log_fini);
  */
 size_t tdx_rtmr_log_encode(u8 *dst, const struct tdx_rtmr_event *ev)
 {
-	struct tdx_rtmr_log_head head = {
-		.mr_index = cpu_to_le32(ev->index + 1),
-		.event_type = cpu_to_le32(ev->type),
-		.digest_count = cpu_to_le32(1),
-		.alg_id = cpu_to_le16(TDX_RTMR_LOG_ALG_SHA384),
-		.event_size = cpu_to_le32(ev->event_size),
-	};
+	struct tdx_rtmr_log_head head;
 
-	memcpy(head.digest, ev->digest, sizeof(head.digest));
+	tdx_rtmr_log_head(&head, ev);
 	memcpy(dst, &head, sizeof(head));
 	memcpy(dst + sizeof(head), ev->event, ev->event_size);
 	return tdx_rtmr_log_record_size(ev->event_size);
@@ -120,20 +162,17 @@ EXPORT_SYMBOL_IF_KUNIT(tdx_rtmr_log_encode);
 int tdx_rtmr_log_reserve(struct tdx_rtmr_log *log, u32 event_size)
 {
 	size_t need = tdx_rtmr_log_record_size(event_size);
-	size_t size;
-	u8 *buf;
+	u8 *chunk;
 
 	guard(mutex)(&log->lock);
 	if (need > log->max - log->len)
 		return -ENOSPC;
-	if (need <= log->size - log->len)
-		return 0;
-	size = min(max(2 * log->size, log->len + need), log->max);
-	buf = kvrealloc(log->buf, size, GFP_KERNEL);
-	if (!buf)
-		return -ENOMEM;
-	log->buf = buf;
-	log->size = size;
+	while ((size_t)log->nr_chunks * TDX_RTMR_LOG_CHUNK < log->len + need) {
+		chunk = kvmalloc(TDX_RTMR_LOG_CHUNK, GFP_KERNEL);
+		if (!chunk)
+			return -ENOMEM;
+		log->chunks[log->nr_chunks++] = chunk;
+	}
 	return 0;
 }
 EXPORT_SYMBOL_IF_KUNIT(tdx_rtmr_log_reserve);
@@ -148,14 +187,20 @@ EXPORT_SYMBOL_IF_KUNIT(tdx_rtmr_log_reserve);
 u64 tdx_rtmr_log_append(struct tdx_rtmr_log *log,
 			const struct tdx_rtmr_event *ev)
 {
+	size_t size = tdx_rtmr_log_record_size(ev->event_size);
+	struct tdx_rtmr_log_head head;
 	size_t start;
 
 	guard(mutex)(&log->lock);
 	start = log->len;
-	if (WARN_ON_ONCE(tdx_rtmr_log_record_size(ev->event_size) >
-			 log->size - log->len))
+	if (WARN_ON_ONCE(start + size >
+			 (size_t)log->nr_chunks * TDX_RTMR_LOG_CHUNK))
 		return start;
-	log->len += tdx_rtmr_log_encode(log->buf + start, ev);
+	tdx_rtmr_log_head(&head, ev);
+	tdx_rtmr_log_copy_in(log, start, &head, sizeof(head));
+	tdx_rtmr_log_copy_in(log, start + sizeof(head), ev->event,
+			     ev->event_size);
+	log->len += size;
 	return start;
 }
 EXPORT_SYMBOL_IF_KUNIT(tdx_rtmr_log_append);
@@ -176,7 +221,7 @@ ssize_t tdx_rtmr_log_read(struct tdx_rtmr_log *log, char *buf, loff_t off,
 	if (off < 0 || off >= log->len)
 		return 0;
 	count = min_t(size_t, count, log->len - off);
-	memcpy(buf, log->buf + off, count);
+	tdx_rtmr_log_copy_out(log, buf, off, count);
 	return count;
 }
 EXPORT_SYMBOL_IF_KUNIT(tdx_rtmr_log_read);

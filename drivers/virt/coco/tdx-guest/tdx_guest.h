@@ -84,18 +84,19 @@ struct tdx_quote_transport {
 
 /**
  * struct tdx_rtmr_log - the runtime measurement log.
- * @lock: protects @buf, @len and @size.
- * @buf: the records, @len bytes of them.
+ * @lock: protects @chunks, @nr_chunks and @len.
+ * @chunks: where the records are, in chunks of 64 KiB; room for as many
+ *	as @max needs.
+ * @nr_chunks: chunks allocated.
  * @len: bytes of records.
- * @size: bytes allocated at @buf.
  * @max: the most bytes the log may hold.
  * @complete: the firmware's log, then this one, replays to every RTMR.
  */
 struct tdx_rtmr_log {
-	struct mutex lock;	/* buf, len, size */
-	u8 *buf;
+	struct mutex lock;	/* chunks, nr_chunks, len */
+	u8 **chunks;
+	unsigned int nr_chunks;
 	size_t len;
-	size_t size;
 	size_t max;
 	bool complete;
 };
