@@ -225,7 +225,8 @@ static inline int tdx_tcg_replay(const u8 *log, size_t len,
  *
  * Return: a kvmalloc()ed copy of the area the ACPI CCEL table describes;
  * NULL when there is no CCEL table; ERR_PTR(-EINVAL) for a table that is
- * too short or an area that is empty or larger than TDX_CCEL_MAX_SIZE,
+ * too short or an area that is empty, at address 0, wraps around, or is
+ * larger than TDX_CCEL_MAX_SIZE,
  * ERR_PTR(-ENOMEM).
  */
 static inline u8 *tdx_ccel_read(size_t *len)
@@ -246,7 +247,8 @@ static inline u8 *tdx_ccel_read(size_t *len)
 	start = ccel->log_area_start_address;
 	size = ccel->log_area_minimum_length;
 	acpi_put_table(hdr);
-	if (!size || size > TDX_CCEL_MAX_SIZE)
+	/* As the kernel's own CCEL file refuses them; and no wrap-around. */
+	if (!start || !size || size > TDX_CCEL_MAX_SIZE || start + size < start)
 		return ERR_PTR(-EINVAL);
 
 	copy = kvmalloc(size, GFP_KERNEL);

@@ -79,6 +79,20 @@ DEFINE_DEBUGFS_ATTRIBUTE(quote_release_fops, NULL, quote_release_set,
 			 "%llu\n");
 
 /*
+ * Writing 1 makes the emulated VMM inject the registered vector once, as
+ * it does when it completes a GetQuote of anyone's: of a provider loaded
+ * after the one that registered, say.
+ */
+static int notify_fire_set(void *data, u64 val)
+{
+	if (val != 1)
+		return -EINVAL;
+	tdx_emu_notify_inject();
+	return 0;
+}
+DEFINE_DEBUGFS_ATTRIBUTE(notify_fire_fops, NULL, notify_fire_set, "%llu\n");
+
+/*
  * A leak on purpose, so that a test can show the VM harness finds what a
  * test leaks: the pointer is forgotten, and only kmemleak knows.
  */
@@ -128,6 +142,8 @@ int tdx_emu_debugfs_init(void)
 				&f->notify_supported);
 	debugfs_create_atomic_t("notify_drop", 0600, dir, &f->notify_drop);
 	debugfs_create_atomic_t("notify_inject", 0600, dir, &f->notify_inject);
+	debugfs_create_file_unsafe("notify_fire", 0200, dir, NULL,
+				   &notify_fire_fops);
 	debugfs_create_file_unsafe("busy_overlaps", 0400, dir,
 				   &tdx_emu_counters.busy_overlaps,
 				   &counter_fops);

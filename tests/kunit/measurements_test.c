@@ -242,7 +242,8 @@ static void each_extend_appends_one_record(struct kunit *test)
 	}
 	/* A refused extend leaves no record. */
 	KUNIT_EXPECT_EQ(test, tdx_guest_extend_rtmr(tg, TDX_RTMR_COUNT, digest),
-			-ENXIO);
+			-EINVAL);
+	KUNIT_EXPECT_EQ(test, tdx_guest_extend_rtmr(tg, 256, digest), -EINVAL);
 
 	recs = tdx_mr_log(test, tg, &count);
 	notes = tdx_mr_notes(recs, count);

@@ -54,6 +54,9 @@ report_patterns=(
 	# An interrupt on a vector nobody owns: a device (or the host's
 	# GetQuote notification) sent a vector a driver gave back.
 	'No irq handler for'
+	# A vector move still open when its old CPU died: the kernel forced
+	# it (a driver that moves an IRQ must let the move complete).
+	'IRQ fixup: irq [0-9]+ move in progress'
 	# lockdep switches itself off when a taint makes it unreliable; every
 	# later locking bug would go unreported.
 	'Disabling lock debugging due to kernel taint'

@@ -77,6 +77,7 @@ static struct tsm_measurement_register tdx_tsm_mrs[] = {
  * @routed_by: the task routing it; the write callback runs in that task.
  * @routed_rc: what extending @routed returned.
  * @routed_offset: where its record starts in the log.
+ * @routed_done: the write callback extended @routed.
  */
 struct tdx_tsm_mr {
 	struct tsm_measurements tm;
@@ -87,6 +88,7 @@ struct tdx_tsm_mr {
 	struct task_struct *routed_by;
 	int routed_rc;
 	u64 routed_offset;
+	bool routed_done;
 };
 
 static int tdx_tsm_mr_refresh(const struct tsm_measurements *tm);
@@ -135,6 +137,7 @@ static int tdx_tsm_mr_extend(const struct tsm_measurements *tm,
 	if (READ_ONCE(ctx->routed_by) == current) {
 		ctx->routed_rc = tdx_guest_extend_event(ctx->tg, ctx->routed,
 							&ctx->routed_offset);
+		ctx->routed_done = true;
 		return ctx->routed_rc;
 	}
 	return tdx_guest_extend_rtmr(ctx->tg, mr - tm->mrs, data);
@@ -268,13 +271,20 @@ int tdx_measurements_extend(struct tdx_guest *tg,
 	if (rc)
 		return rc;
 	tdx_tsm_mr.routed = ev;
-	tdx_tsm_mr.routed_rc = -EINTR;	/* tsm-mr's lock wait was killed */
+	tdx_tsm_mr.routed_done = false;
 	WRITE_ONCE(tdx_tsm_mr.routed_by, current);
 	rc = attr->write(NULL, &tg->misc.this_device->kobj, attr, buf, 0,
 			 sizeof(buf));
 	WRITE_ONCE(tdx_tsm_mr.routed_by, NULL);
 	tdx_tsm_mr.routed = NULL;
-	if (rc >= 0) {
+	/*
+	 * Success without our callback would mean a tsm-mr that no longer
+	 * calls back in this task: whatever it did, the event was not made
+	 * as asked.
+	 */
+	if (rc >= 0 && WARN_ON_ONCE(!tdx_tsm_mr.routed_done))
+		rc = -EIO;
+	else if (rc >= 0) {
 		*offset = tdx_tsm_mr.routed_offset;
 		rc = tdx_tsm_mr.routed_rc;
 	}

@@ -30,11 +30,15 @@
  * TDX_QUOTE_NOTIFY_MAX_LOST of them in a row and the transport polls from
  * then on, which it says in the log and in quote_completion.
  *
- * At unload the IRQ is freed, but while the host still owns a quarantined
- * buffer it will inject the vector when it completes that request: the
- * vector then stays reserved for the dead IRQ (the kernel acknowledges it
- * and nothing runs), never handed to another driver, like the buffers
- * themselves are never handed back.
+ * The GHCI has no way to take a registration back: once told a vector,
+ * the host injects it for every GetQuote it completes from then on, ours
+ * (a quarantined request) or anyone's (the in-tree driver, loaded next).
+ * So at unload the IRQ is freed but its vector stays reserved for the dead
+ * IRQ, never handed to another driver: the kernel acknowledges it and
+ * nothing runs. That costs a vector per load that registered one. (If the
+ * vector's CPU goes offline and comes back, the kernel forgets the vector
+ * belongs to the dead IRQ and logs each later injection as having no
+ * handler, but still gives the vector to nobody else.)
  *
  * Anything that fails leaves the interrupt unused and the transport
  * polling; the reason is kept for the log and for user space.
@@ -56,6 +60,7 @@
 #include <linux/topology.h>
 #include <kunit/visibility.h>
 
+#include <asm/apic.h>
 #include <asm/hw_irq.h>
 #include <asm/irqdomain.h>
 
@@ -152,6 +157,17 @@ static int tdx_quote_notify_place(struct tdx_quote_notify *qn,
 	return 0;
 }
 
+/*
+ * Finish moving the IRQ to its new vector at once: the kernel completes a
+ * move when the new vector first arrives, and a move still open when the
+ * old CPU dies is forced, with a warning. One interrupt of our own does
+ * it; the waiters it wakes find nothing new and sleep again.
+ */
+static void tdx_quote_notify_complete_move(struct tdx_quote_notify *qn)
+{
+	__apic_send_IPI_mask(cpumask_of(qn->cpu), qn->vector);
+}
+
 /* The IRQ's CPU is going away: follow it to another before it does. */
 static int tdx_quote_notify_cpu_down(unsigned int cpu, struct hlist_node *node)
 {
@@ -173,6 +189,7 @@ static int tdx_quote_notify_cpu_down(unsigned int cpu, struct hlist_node *node)
 			cpu, rc);
 		return 0;	/* never refuse a CPU offline for this */
 	}
+	tdx_quote_notify_complete_move(qn);
 	pr_info("GetQuote interrupt moved to vector %u on CPU %u\n",
 		qn->vector, qn->cpu);
 	return 0;
@@ -213,21 +230,25 @@ static int tdx_quote_notify_alloc_irq(struct tdx_quote_notify *qn,
 	return 0;
 }
 
-/*
- * Free the IRQ. Its vector goes back to the pool only if the host can no
- * longer inject it (see the DOC above): a fixed vector-domain IRQ keeps
- * its vector until the mapping is disposed of, and with no handler the
- * kernel just acknowledges it.
- */
-static void tdx_quote_notify_free_irq(struct tdx_quote_notify *qn,
-				      bool host_may_inject)
+/* Free an IRQ the host was never told about, vector and all. */
+static void tdx_quote_notify_free_irq(struct tdx_quote_notify *qn)
 {
 	free_irq(qn->irq, qn);
-	if (host_may_inject)
-		pr_warn("keeping vector %u on CPU %u reserved: the host may still inject it for a quarantined request\n",
-			qn->vector, qn->cpu);
-	else
-		irq_dispose_mapping(qn->irq);
+	irq_dispose_mapping(qn->irq);
+	qn->irq = 0;
+}
+
+/*
+ * Free the IRQ the host was told about (see the DOC above): a fixed
+ * vector-domain IRQ keeps its vector until its mapping is disposed of,
+ * which it never is, and with no handler the kernel just acknowledges
+ * the host's interrupts.
+ */
+static void tdx_quote_notify_retire_irq(struct tdx_quote_notify *qn)
+{
+	free_irq(qn->irq, qn);
+	pr_info("GetQuote interrupt retired: vector %u stays reserved on CPU %u, which the host may still inject\n",
+		qn->vector, qn->cpu);
 	qn->irq = 0;
 }
 
@@ -270,7 +291,7 @@ static int tdx_quote_notify_claim(struct tdx_quote_notify *qn)
 	}
 	rc = tdx_quote_notify_place(qn, cpu);
 	if (rc) {
-		tdx_quote_notify_free_irq(qn, false);
+		tdx_quote_notify_free_irq(qn);
 		tdx_quote_notify_disable(qn, rc == -EOPNOTSUPP ?
 					 "the host refused the vector" :
 					 "registering the vector failed");
@@ -362,23 +383,26 @@ void tdx_quote_notify_init(struct tdx_quote_notify *qn,
 /**
  * tdx_quote_notify_fini() - stop using the interrupt, then free it.
  * @qn: state set up by tdx_quote_notify_init().
- * @host_may_inject: the host still owns a request and will inject the
- *	vector when it completes it: keep the vector reserved.
+ *
+ * The IRQ is freed before the CPU hotplug instance goes, with hotplug held
+ * off, so that no CPU offline can move it in between; its vector stays
+ * reserved (see the DOC above).
  */
-void tdx_quote_notify_fini(struct tdx_quote_notify *qn, bool host_may_inject)
+void tdx_quote_notify_fini(struct tdx_quote_notify *qn)
 {
 	guard(mutex)(&tdx_quote_notify_owner_lock);
 	if (tdx_quote_notify_owner == qn)
 		tdx_quote_notify_owner = NULL;
 	if (qn->started) {
+		scoped_guard(cpus_read_lock) {
+			guard(mutex)(&qn->lock);
+			tdx_quote_notify_disable(qn, "unloading");
+			tdx_quote_notify_retire_irq(qn);
+		}
 		cpuhp_state_remove_instance_nocalls(tdx_quote_notify_cpuhp,
 						    &qn->cpuhp_node);
 		cpuhp_remove_multi_state(tdx_quote_notify_cpuhp);
 		tdx_quote_notify_cpuhp = 0;
-		scoped_guard(mutex, &qn->lock) {
-			tdx_quote_notify_disable(qn, "unloading");
-			tdx_quote_notify_free_irq(qn, host_may_inject);
-		}
 		qn->started = false;
 	}
 	mutex_destroy(&qn->lock);
@@ -432,15 +456,15 @@ EXPORT_SYMBOL_IF_KUNIT(tdx_quote_notify_judge);
  * @buf: where to write one line.
  * @len: size of @buf.
  *
- * Return: what snprintf() returns.
+ * Return: the bytes written to @buf.
  */
 int tdx_quote_notify_describe(struct tdx_quote_notify *qn, char *buf,
 			      size_t len)
 {
 	guard(mutex)(&qn->lock);
 	if (READ_ONCE(qn->active))
-		return snprintf(buf, len, "interrupt vector %u cpu %u\n",
-				qn->vector, qn->cpu);
-	return snprintf(buf, len, "poll: %s\n", qn->why);
+		return scnprintf(buf, len, "interrupt vector %u cpu %u\n",
+				 qn->vector, qn->cpu);
+	return scnprintf(buf, len, "poll: %s\n", qn->why);
 }
 EXPORT_SYMBOL_IF_KUNIT(tdx_quote_notify_describe);

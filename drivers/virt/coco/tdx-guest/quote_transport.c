@@ -518,17 +518,17 @@ static int tdx_quote_get_locked(struct tdx_quote_transport *qt,
 	u64 status;
 	int rc;
 
+	/*
+	 * A reader already being killed would only give a buffer away to
+	 * abandon it at its first look: do not ask the host at all.
+	 */
+	if (fatal_signal_pending(current))
+		return -EINTR;
 	qb = tdx_quote_take_buf(qt);
 	if (IS_ERR(qb))
 		return PTR_ERR(qb);
 
 	tdx_quote_fill_request(qb->hdr, qt->buf_len, tdreport);
-	/*
-	 * A reader already being killed would only give the buffer away to
-	 * abandon it at its first look: do not ask the host at all.
-	 */
-	if (fatal_signal_pending(current))
-		return -EINTR;
 	irqs = tdx_quote_notify_irqs(&qt->notify);
 	rc = tdx_quote_submit(qt, deadline);
 	if (rc)
@@ -607,8 +607,7 @@ EXPORT_SYMBOL_IF_KUNIT(tdx_quote_transport_init);
  * @qt: the transport; may be one whose init failed or never ran.
  *
  * Buffers the host still owns are leaked on purpose: the host could write
- * them after they were reused; for the same reason the completion vector
- * then stays reserved (quote_notify.c).
+ * them after they were reused.
  */
 void tdx_quote_transport_fini(struct tdx_quote_transport *qt)
 {
@@ -617,9 +616,8 @@ void tdx_quote_transport_fini(struct tdx_quote_transport *qt)
 	if (!qt->ops)
 		return;
 
-	/* The host injects the vector for a quarantined request it completes. */
+	tdx_quote_notify_fini(&qt->notify);
 	tdx_quote_reclaim(qt);
-	tdx_quote_notify_fini(&qt->notify, qt->nr_quarantined);
 	list_for_each_entry_safe(qb, next, &qt->quarantine, node) {
 		pr_warn("leaking a GetQuote buffer the host never released\n");
 		list_del(&qb->node);

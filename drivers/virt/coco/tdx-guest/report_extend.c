@@ -254,8 +254,9 @@ static int tdx_extend_locked(struct tdx_guest *tg,
  * made. The RTMRs of the cached TDREPORT are marked stale in the same
  * hold. Only a fatal signal ends the wait for the lock.
  *
- * Return: 0; -EINTR; -ENOSPC when the log is full (nothing is extended);
- * -ENOMEM; or the platform's error (-ENXIO, -EBUSY, -EIO).
+ * Return: 0; -EINVAL for an index past RTMR3; -EINTR; -ENOSPC when the
+ * log is full (nothing is extended); -ENOMEM; or the platform's error
+ * (-ENXIO, -EBUSY, -EIO).
  */
 int tdx_guest_extend_event(struct tdx_guest *tg,
 			   const struct tdx_rtmr_event *ev, u64 *offset)
@@ -266,8 +267,9 @@ int tdx_guest_extend_event(struct tdx_guest *tg,
 
 	if (!buf)
 		return -ENOMEM;
-	/* An index past RTMR3 is the TDX module's to refuse (-ENXIO). */
-	if (WARN_ON_ONCE(ev->type != TDX_RTMR_LOG_EV_EVENT_TAG))
+	/* From 6.16 the kernel's helper takes the index as a u8: check it. */
+	if (ev->index >= TDX_RTMR_COUNT ||
+	    WARN_ON_ONCE(ev->type != TDX_RTMR_LOG_EV_EVENT_TAG))
 		return -EINVAL;
 	memcpy(buf, ev->digest, TDX_MEASUREMENT_SIZE);
 

@@ -222,7 +222,7 @@ int tdx_rtmr_log_note_unexplained(struct tdx_rtmr_log *log,
 /* quote_notify.c */
 void tdx_quote_notify_init(struct tdx_quote_notify *qn,
 			   const struct tdx_platform_ops *ops);
-void tdx_quote_notify_fini(struct tdx_quote_notify *qn, bool host_may_inject);
+void tdx_quote_notify_fini(struct tdx_quote_notify *qn);
 unsigned int tdx_quote_notify_irqs(struct tdx_quote_notify *qn);
 void tdx_quote_notify_judge(struct tdx_quote_notify *qn,
 			    unsigned int irqs_before, bool by_safety_look);

@@ -57,8 +57,7 @@ static bool tdx_hw_notify_offered(void)
 
 static u64 tdx_hw_setup_notify(unsigned int vector)
 {
-	/* Nr 0 makes it a standard TDVMCALL: subfunction in R11, vector in R12. */
-	return tdx_kvm_hypercall(0, TDX_SETUP_EVENT_NOTIFY_VMCALL, vector, 0, 0);
+	return tdx_compat_setup_event_notify(vector);
 }
 
 static const struct tdx_platform_ops tdx_hw_ops = {
