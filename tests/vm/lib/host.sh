@@ -249,8 +249,8 @@ show_kernel_log_tail()
 	tail -n 50 "$log" >&2 || true
 }
 
-# boot_guest WATCHER FILTER - run QEMU under timeout ($QEMU_TIMEOUT, or
-# $TIMEOUT); the script channel goes through the FILTER function to our
+# boot_guest WATCHER FILTER - run QEMU under timeout (QEMU_LIMIT
+# seconds); the script channel goes through the FILTER function to our
 # stdout and is kept whole in $WORK_DIR/script.out, while the WATCHER
 # function runs beside it (and may stop QEMU).  Sets QEMU_STATUS.  QEMU
 # runs in the background so that an interrupt here can stop it: timeout
@@ -265,7 +265,7 @@ boot_guest()
 	mkfifo "$fifo"
 	tee -p "$WORK_DIR/script.out" < "$fifo" | "$filter" &
 	filter_pid=$!
-	timeout -k 10 "${QEMU_TIMEOUT:-$TIMEOUT}" "${QEMU_CMD[@]}" < /dev/null > "$fifo" &
+	timeout -k 10 "$QEMU_LIMIT" "${QEMU_CMD[@]}" < /dev/null > "$fifo" &
 	QEMU_PID=$!
 	"$watcher" &
 	watch_pid=$!
@@ -327,7 +327,7 @@ script_directives()
 
 # resolve_setup - after the options: check the environment, find the
 # kernel and the project's artefacts, create the log folder.  Sets
-# TIMEOUT, BOOT_TIMEOUT, PROJECT_MODDIR, EMU_MODDIR, LOG_DIR and what
+# TIMEOUT, QEMU_LIMIT (= TIMEOUT), BOOT_TIMEOUT, PROJECT_MODDIR, EMU_MODDIR, LOG_DIR and what
 # select_kernel and check_artefacts set.
 resolve_setup()
 {
@@ -335,6 +335,7 @@ resolve_setup()
 		die_setup "TDX_VM_EXTRA=$TDX_VM_EXTRA is not a directory"
 	TIMEOUT=${TDX_VM_TIMEOUT:-300}
 	[[ "$TIMEOUT" =~ ^[1-9][0-9]*$ ]] || die_setup "TDX_VM_TIMEOUT must be a number of seconds"
+	QEMU_LIMIT=$TIMEOUT
 	BOOT_TIMEOUT=${TDX_VM_BOOT_TIMEOUT:-180}
 	[[ "$BOOT_TIMEOUT" =~ ^[1-9][0-9]*$ ]] || die_setup "TDX_VM_BOOT_TIMEOUT must be a number of seconds"
 	command -v qemu-system-x86_64 > /dev/null || die_setup "qemu-system-x86_64 not found (install qemu-system-x86)"
