@@ -11,7 +11,8 @@
 #   ... the script's output ...
 #   @@TDXVM-CASE-END INDEX STATUS JIFFIES CENTISECONDS@@
 #
-# and in the kernel log "tdxvm-case: begin INDEX NAME" and "tdxvm-case:
+# (CENTISECONDS: the window's length, setup and teardown included), and
+# in the kernel log "tdxvm-case: begin INDEX NAME" and "tdxvm-case:
 # end INDEX" (through /dev/kmsg, so in order with the kernel's own
 # messages).  The case's window holds what a boot of its own would have
 # run for it: platform_up, the script, then the teardown (kill what it
@@ -248,10 +249,10 @@ batch_case()
 		(cd /tmp && exec sh "/test/cases/$1.sh") < /dev/null > "$SCRIPT_TTY" 2>&1
 		_rc=$?
 	fi
-	read_cs
-	_t1=$CS
 	WHY=
 	teardown "$1" || _ok=0
+	read_cs
+	_t1=$CS
 	LAST_JIFFIES=$(jiffies_now)
 	echo "tdxvm-case: end $1" > /dev/kmsg
 	printf '@@TDXVM-CASE-END %s %s %s %s@@\n' "$1" "$_rc" "${LAST_JIFFIES:--}" "$((_t1 - _t0))" > "$SCRIPT_TTY"
