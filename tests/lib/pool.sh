@@ -2,8 +2,8 @@
 # shellcheck shell=bash
 #
 # pool.sh - run tests/check's jobs a few at a time, each once the jobs it
-# needs have ended, and hand their results back in the order the jobs
-# were added.  Sourced by tests/check (bash); not meant to run on its own.
+# needs have ended, and hand each job's results back as it ends.  Sourced
+# by tests/check (bash); not meant to run on its own.
 #
 # Most gates use one core (a kbuild of a few files, checkpatch, one guest
 # under TCG), so on two cores two of them at a time take half as long.
@@ -18,9 +18,9 @@
 #                              run the jobs, SLOTS at a time, starting
 #                              ready ones in the order of START (IDs; the
 #                              jobs not in it come after, in the order
-#                              added); as each job of the added order is
-#                              done and all those before it too, call
-#                              REPORT ID.
+#                              added); as each job ends, call REPORT ID
+#                              (POOL_STATE[ID] of the others says which
+#                              have ended: done).
 
 POOL_IDS=()
 declare -A POOL_NEEDS=() POOL_CMD=() POOL_STATE=() POOL_OF_PID=()
@@ -43,7 +43,7 @@ pool_ready()
 	[ "${POOL_STATE[$1]}" = waiting ] || return 1
 	for need in ${POOL_NEEDS[$1]}; do
 		case "${POOL_STATE[$need]:-}" in
-		done|reported)	;;
+		done)		;;
 		'')		echo "pool: $1 needs $need, which is no job" >&2; return 1 ;;
 		*)		return 1 ;;
 		esac
@@ -81,18 +81,13 @@ pool_run()
 		((running)) || break
 		wait -n -p pid || true
 		[ -n "${POOL_OF_PID[$pid]:-}" ] || continue
-		POOL_STATE[${POOL_OF_PID[$pid]}]="done"
+		id=${POOL_OF_PID[$pid]}
+		POOL_STATE[$id]="done"
 		running=$((running - 1))
-		for id in "${POOL_IDS[@]}"; do
-			case "${POOL_STATE[$id]}" in
-			done)		"$report" "$id"; POOL_STATE[$id]=reported ;;
-			reported)	;;
-			*)		break ;;
-			esac
-		done
+		"$report" "$id"
 	done
 	for id in "${POOL_IDS[@]}"; do
-		[ "${POOL_STATE[$id]}" = reported ] ||
+		[ "${POOL_STATE[$id]}" = "done" ] ||
 			echo "pool: job $id never ran (it needs: ${POOL_NEEDS[$id]})" >&2
 	done
 	rm -rf "$POOL_RESULTS"
