@@ -12,7 +12,8 @@
 #
 # The harness leaves its settings in /test/config (TDXVM_PLATFORM,
 # TDXVM_KERNEL, TDXVM_TSM_MODULE) and the script's arguments,
-# shell-quoted, in /test/args.
+# shell-quoted, in /test/args; or, for tests/vm/batch, the list of
+# scripts to run in turn in /test/batch.
 #
 # PID 1 must never exit (the kernel would panic and the run would look like
 # a crash), so nothing here uses "set -e" and every failure path ends in
@@ -126,6 +127,13 @@ grep -q ' /sys/kernel/config ' /proc/mounts ||
 	mount -t configfs configfs /sys/kernel/config ||
 	setup_failed "cannot mount configfs on /sys/kernel/config"
 load_kernel_module "$TDXVM_TSM_MODULE"
+
+# tests/vm/batch: several scripts, each with the platform brought up in
+# its own window (lib/batch-guest.sh); run_batch powers off at the end.
+if [ -f /test/batch ]; then
+	. /test/batch.sh
+	run_batch
+fi
 
 if [ "$TDXVM_PLATFORM" = 1 ]; then
 	log "loading the emulated platform"

@@ -96,14 +96,32 @@ cpio_dev_console()
 	done
 }
 
+# stage_batch ROOT - the cases of one boot of tests/vm/batch: each
+# "INDEX SCRIPT" of BATCH_CASES becomes /test/cases/INDEX.sh and a line
+# "INDEX NAME" of /test/batch, which tells init to run them in turn
+# (lib/batch-guest.sh, installed as /test/batch.sh).
+stage_batch()
+{
+	local root=$1 entry
+
+	mkdir -p "$root/test/cases"
+	install -m 0644 "$VM_DIR/lib/batch-guest.sh" "$root/test/batch.sh"
+	for entry in "${BATCH_CASES[@]}"; do
+		install -m 0755 "${entry#* }" "$root/test/cases/${entry%% *}.sh"
+		echo "${entry%% *} $(basename "${entry#* }" .sh)"
+	done > "$root/test/batch"
+}
+
 # build_initramfs OUT - stage the guest tree under $WORK_DIR/root and pack
 # it into OUT.  Reads the settings tests/vm/run resolved: CONFIGFS_KO and
 # TSM_KO (empty: built in), PROJECT_KOS, PROJECT_TOOLS, GUEST_SCRIPT,
-# SCRIPT_ARGS, PLATFORM, KERNEL_FLAVOUR.
+# SCRIPT_ARGS, PLATFORM, KERNEL_FLAVOUR; or, for tests/vm/batch,
+# BATCH_CASES instead of GUEST_SCRIPT and SCRIPT_ARGS.
 build_initramfs()
 {
 	local out=$1 root=$WORK_DIR/root f
 
+	rm -rf "$root"
 	mkdir -p "$root"/{bin,dev,proc,sys,tmp,run,root,etc,usr/bin}
 	mkdir -p "$root"/lib/modules/{kernel,project} "$root"/test/extra
 	mkdir -p "$root"/usr/share/tdx-guest/test-keys
@@ -132,11 +150,15 @@ build_initramfs()
 
 	install -m 0755 "$VM_DIR/lib/init.sh" "$root/init"
 	install -m 0644 "$VM_DIR/lib/guest-lib.sh" "$root/test/lib.sh"
-	install -m 0755 "$GUEST_SCRIPT" "$root/test/script"
+	if [ -n "${BATCH_CASES+set}" ]; then
+		stage_batch "$root"
+	else
+		install -m 0755 "$GUEST_SCRIPT" "$root/test/script"
+		shell_quote "${SCRIPT_ARGS[@]+"${SCRIPT_ARGS[@]}"}" > "$root/test/args"
+	fi
 	if [ -n "${TDX_VM_EXTRA:-}" ]; then
 		cp -R "$TDX_VM_EXTRA/." "$root/test/extra/"
 	fi
-	shell_quote "${SCRIPT_ARGS[@]+"${SCRIPT_ARGS[@]}"}" > "$root/test/args"
 	cat > "$root/test/config" <<-EOF
 		TDXVM_PLATFORM=$PLATFORM
 		TDXVM_KERNEL=$KERNEL_FLAVOUR
