@@ -1,4 +1,5 @@
 # SPDX-License-Identifier: GPL-2.0
+# tdxvm: no-ccel
 # Extending each RTMR through sysfs gives the SHA-384 chain computed
 # independently on the host (tests/vm/data/rtmr-kat), the values show up in
 # the next Quote, and the runtime measurement log records every step. The

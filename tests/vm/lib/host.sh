@@ -204,10 +204,53 @@ check_artefacts()
 	done
 }
 
-# qemu_command INITRD KERNEL_LOG [APPEND] - fill QEMU_CMD.  ttyS0 (the
-# first -serial) is the script channel on stdio, ttyS1 the kernel console
-# into a file.  -nodefaults: no NIC, VGA or monitor to set up or probe.
-# APPEND: more kernel command line (a script's append= directive).
+# The firmware's event log the guest gets: a real TD's CCEL log area, from
+# the project's shared evidence (never copied into the repository), put
+# where a TD's firmware leaves it: in reserved memory the ACPI CCEL table
+# points to.  The emulated platform then starts its RTMRs where that
+# firmware left them, and Linux shows the log in
+# /sys/firmware/acpi/tables/data/CCEL.
+CCEL_ADDR=0x30000000
+CCEL_DATA=${TDX_VM_CCEL:-${TDX_REAL_TDX_DATA:-$REPO_ROOT/../shared/data/real-tdx}/cos113-ccel-data.dat}
+
+# ccel_table FILE SIZE - write an ACPI CCEL table (56 bytes: header, TDX,
+# log area of SIZE bytes at CCEL_ADDR) with its checksum to FILE.
+ccel_table()
+{
+	python3 - "$1" "$2" "$CCEL_ADDR" <<-'EOF'
+	import struct, sys
+	path, size, addr = sys.argv[1], int(sys.argv[2]), int(sys.argv[3], 0)
+	t = bytearray(struct.pack("<4sIBB6s8sI4sI", b"CCEL", 56, 1, 0,
+				  b"TDXGST", b"TDXGSTVM", 1, b"TDXG", 1))
+	t += struct.pack("<BBHQQ", 2, 0, 0, size, addr)	# TDX, LAML, LASA
+	t[9] = -sum(t) & 0xff
+	open(path, "wb").write(t)
+	EOF
+}
+
+# ccel_qemu_args WORK_DIR - fill CCEL_ARGS (QEMU options) and CCEL_APPEND
+# (kernel command line) for the firmware's log, or leave them empty when
+# there is no log to give.
+ccel_qemu_args()
+{
+	local size kib
+
+	CCEL_ARGS=() CCEL_APPEND=
+	[ -r "$CCEL_DATA" ] || return 0
+	size=$(stat -c %s "$CCEL_DATA")
+	kib=$(((size + 4095) / 4096 * 4))
+	ccel_table "$1/ccel-table.bin" "$size" ||
+		die_setup "cannot write the CCEL table"
+	CCEL_ARGS=(-acpitable "file=$1/ccel-table.bin"
+		   -device "loader,file=$CCEL_DATA,addr=$CCEL_ADDR,force-raw=on")
+	CCEL_APPEND="memmap=${kib}K\$$CCEL_ADDR"
+}
+
+# qemu_command INITRD KERNEL_LOG [APPEND [NO_CCEL]] - fill QEMU_CMD.
+# ttyS0 (the first -serial) is the script channel on stdio, ttyS1 the
+# kernel console into a file.  -nodefaults: no NIC, VGA or monitor to set
+# up or probe.  APPEND: more kernel command line (a script's append=
+# directive); NO_CCEL=1: no firmware event log (no-ccel directive).
 qemu_command()
 {
 	local accel cpu append
@@ -233,10 +276,13 @@ qemu_command()
 	# 4-level paging has no such window; nothing here tests 5-level.
 	[ "$KERNEL_FLAVOUR" != debug ] || append+=" no5lvl"
 	append+="${TDX_VM_APPEND:+ $TDX_VM_APPEND}${3:+ $3}"
+	CCEL_ARGS=() CCEL_APPEND=
+	[ "${4:-0}" = 1 ] || ccel_qemu_args "$(dirname "$1")"
+	append+="${CCEL_APPEND:+ $CCEL_APPEND}"
 	QEMU_CMD=(qemu-system-x86_64 -accel "$accel" -cpu "$cpu" -smp 2 -m 1024
 		  -nographic -nodefaults -no-reboot
 		  -kernel "$KERNEL_IMAGE" -initrd "$1" -append "$append"
-		  -serial stdio -serial "file:$2")
+		  -serial stdio -serial "file:$2" "${CCEL_ARGS[@]}")
 }
 
 # show_kernel_log_tail WHY [LOG] - the last 50 kernel log lines (of
@@ -300,8 +346,8 @@ boot_until_init()
 
 # script_directives SCRIPT - read the "# tdxvm: ..." lines of SCRIPT's
 # leading comment block into DIRECTIVE_APPEND (kernel command line words,
-# from "append=WORDS"; several such lines add up) and DIRECTIVE_OWN_BOOT
-# (1 for "own-boot").  An unknown directive is a setup error, so that a
+# from "append=WORDS"; several such lines add up), DIRECTIVE_OWN_BOOT
+# (1 for "own-boot") and DIRECTIVE_NO_CCEL (1 for "no-ccel").  An unknown directive is a setup error, so that a
 # misspelt one does not silently run the script in the wrong kernel.
 script_directives()
 {
@@ -309,6 +355,7 @@ script_directives()
 
 	DIRECTIVE_APPEND=
 	DIRECTIVE_OWN_BOOT=0
+	DIRECTIVE_NO_CCEL=0
 	while IFS= read -r line; do
 		case "$line" in
 		'#'*)	;;
@@ -319,6 +366,7 @@ script_directives()
 		word=${BASH_REMATCH[1]}
 		case "$word" in
 		own-boot)	DIRECTIVE_OWN_BOOT=1 ;;
+		no-ccel)	DIRECTIVE_NO_CCEL=1 ;;
 		append=?*)	DIRECTIVE_APPEND+="${DIRECTIVE_APPEND:+ }${word#append=}" ;;
 		*)		die_setup "$1: unknown directive '# tdxvm: $word' (tests/vm/README, Directives)" ;;
 		esac
