@@ -97,11 +97,15 @@ uninstall-tools:
 		$(DESTDIR)$(PREFIX)/share/tdx-guest/intel-sgx-root-ca.pem
 
 # DKMS copies the sources it needs into /usr/src, then builds and installs
-# for KVER (default: the kernel KDIR belongs to).
+# for KVER (default: the kernel KDIR belongs to). With INSTALL_EMU=m the
+# emulated platform's sources go along, and DKMS builds it, and the
+# provider that can use it, too (see dkms.conf).
 dkms-install:
 	rm -rf $(DKMS_SRC)
 	mkdir -p $(DKMS_SRC)
-	cp -r Kbuild Kconfig Makefile VERSION dkms.conf drivers include $(DKMS_SRC)/
+	cp -r Kbuild VERSION drivers include $(DKMS_SRC)/
+	$(if $(filter m,$(INSTALL_EMU)),mkdir -p $(DKMS_SRC)/tests && cp -r tests/emu $(DKMS_SRC)/tests/)
+	sed 's/#MODULE_VERSION#/$(VERSION)/' dkms.conf > $(DKMS_SRC)/dkms.conf
 	find $(DKMS_SRC) \( -name '*.o' -o -name '*.ko' -o -name '.*.cmd' -o -name '*.mod*' -o -name '*.o.d' \) -delete
 	dkms add tdx-guest/$(VERSION)
 	dkms build tdx-guest/$(VERSION) -k $(KVER)
