@@ -91,10 +91,14 @@ install-tools: tools
 	install -D -m 0755 tools/bin/tdx-qgs-emu $(DESTDIR)$(PREFIX)/bin/tdx-qgs-emu
 	install -D -m 0644 tools/certs/intel-sgx-root-ca.pem \
 		$(DESTDIR)$(PREFIX)/share/tdx-guest/intel-sgx-root-ca.pem
+	install -D -m 0644 -t $(DESTDIR)$(PREFIX)/share/man/man1 \
+		tools/man/tdx-quote.1 tools/man/tdx-qgs-emu.1
 
 uninstall-tools:
 	rm -f $(DESTDIR)$(PREFIX)/bin/tdx-quote $(DESTDIR)$(PREFIX)/bin/tdx-qgs-emu \
-		$(DESTDIR)$(PREFIX)/share/tdx-guest/intel-sgx-root-ca.pem
+		$(DESTDIR)$(PREFIX)/share/tdx-guest/intel-sgx-root-ca.pem \
+		$(DESTDIR)$(PREFIX)/share/man/man1/tdx-quote.1 \
+		$(DESTDIR)$(PREFIX)/share/man/man1/tdx-qgs-emu.1
 
 # DKMS copies the sources it needs into /usr/src, then builds and installs
 # for KVER (default: the kernel KDIR belongs to). With INSTALL_EMU=m the
