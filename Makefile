@@ -12,6 +12,7 @@
 #   make fuzz       fuzz tdx-quote's parsers (FUZZ_SECONDS each; not in check)
 #   make dkms-install       the same as install, through DKMS
 #   make dkms-remove        remove the DKMS package
+#   make deb        Debian packages into DEB_OUT (default deb/)
 #
 # KDIR is the kernel build tree to build against. By default it is the
 # running kernel's, if that kernel has configfs-tsm (<linux/tsm.h>),
@@ -35,7 +36,7 @@ KBUILD_ARGS := -C $(KDIR) M=$(CURDIR) \
 	CONFIG_TDX_GUEST_EMU=$(CONFIG_TDX_GUEST_EMU) $(TDX_GUEST_HOST_KBUILD)
 
 .PHONY: all modules tools deps deps-demo check demo bench clean help install uninstall \
-	install-tools uninstall-tools dkms-install dkms-remove print-kdir fuzz
+	install-tools uninstall-tools dkms-install dkms-remove print-kdir fuzz deb
 
 VERSION := $(shell cat VERSION)
 KVER ?= $(shell cat $(KDIR)/include/config/kernel.release 2>/dev/null)
@@ -100,6 +101,12 @@ uninstall-tools:
 		$(DESTDIR)$(PREFIX)/share/man/man1/tdx-quote.1 \
 		$(DESTDIR)$(PREFIX)/share/man/man1/tdx-qgs-emu.1
 
+# Debian packages (debian/, debian/README.Debian files): built by
+# dpkg-buildpackage -us -uc -b in a copy of the checkout under DEB_OUT.
+DEB_OUT ?= $(CURDIR)/deb
+deb:
+	debian/make-deb $(DEB_OUT)
+
 # DKMS copies the sources it needs into /usr/src, then builds and installs
 # for KVER (default: the kernel KDIR belongs to). With INSTALL_EMU=m the
 # emulated platform's sources go along, and DKMS builds it, and the
@@ -127,4 +134,4 @@ print-kdir:
 	@echo $(KDIR)
 
 help:
-	@sed -n '3,12p' Makefile
+	@sed -n '3,13p' Makefile
