@@ -134,4 +134,4 @@ print-kdir:
 	@echo $(KDIR)
 
 help:
-	@sed -n '3,13p' Makefile
+	@sed -n '3,15p' Makefile
