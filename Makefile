@@ -12,6 +12,7 @@
 #   make fuzz       fuzz tdx-quote's parsers (FUZZ_SECONDS each; not in check)
 #   make dkms-install       the same as install, through DKMS
 #   make dkms-remove        remove the DKMS package
+#   make deb        Debian packages into DEB_OUT (default deb/)
 #
 # KDIR is the kernel build tree to build against. By default it is the
 # running kernel's, if that kernel has configfs-tsm (<linux/tsm.h>),
@@ -35,7 +36,7 @@ KBUILD_ARGS := -C $(KDIR) M=$(CURDIR) \
 	CONFIG_TDX_GUEST_EMU=$(CONFIG_TDX_GUEST_EMU) $(TDX_GUEST_HOST_KBUILD)
 
 .PHONY: all modules tools deps deps-demo check demo bench clean help install uninstall \
-	install-tools uninstall-tools dkms-install dkms-remove print-kdir fuzz
+	install-tools uninstall-tools dkms-install dkms-remove print-kdir fuzz deb
 
 VERSION := $(shell cat VERSION)
 KVER ?= $(shell cat $(KDIR)/include/config/kernel.release 2>/dev/null)
@@ -91,17 +92,31 @@ install-tools: tools
 	install -D -m 0755 tools/bin/tdx-qgs-emu $(DESTDIR)$(PREFIX)/bin/tdx-qgs-emu
 	install -D -m 0644 tools/certs/intel-sgx-root-ca.pem \
 		$(DESTDIR)$(PREFIX)/share/tdx-guest/intel-sgx-root-ca.pem
+	install -D -m 0644 -t $(DESTDIR)$(PREFIX)/share/man/man1 \
+		tools/man/tdx-quote.1 tools/man/tdx-qgs-emu.1
 
 uninstall-tools:
 	rm -f $(DESTDIR)$(PREFIX)/bin/tdx-quote $(DESTDIR)$(PREFIX)/bin/tdx-qgs-emu \
-		$(DESTDIR)$(PREFIX)/share/tdx-guest/intel-sgx-root-ca.pem
+		$(DESTDIR)$(PREFIX)/share/tdx-guest/intel-sgx-root-ca.pem \
+		$(DESTDIR)$(PREFIX)/share/man/man1/tdx-quote.1 \
+		$(DESTDIR)$(PREFIX)/share/man/man1/tdx-qgs-emu.1
+
+# Debian packages (debian/, debian/README.Debian files): built by
+# dpkg-buildpackage -us -uc -b in a copy of the checkout under DEB_OUT.
+DEB_OUT ?= $(CURDIR)/deb
+deb:
+	debian/make-deb $(DEB_OUT)
 
 # DKMS copies the sources it needs into /usr/src, then builds and installs
-# for KVER (default: the kernel KDIR belongs to).
+# for KVER (default: the kernel KDIR belongs to). With INSTALL_EMU=m the
+# emulated platform's sources go along, and DKMS builds it, and the
+# provider that can use it, too (see dkms.conf).
 dkms-install:
 	rm -rf $(DKMS_SRC)
 	mkdir -p $(DKMS_SRC)
-	cp -r Kbuild Kconfig Makefile VERSION dkms.conf drivers include $(DKMS_SRC)/
+	cp -r Kbuild VERSION drivers include $(DKMS_SRC)/
+	$(if $(filter m,$(INSTALL_EMU)),mkdir -p $(DKMS_SRC)/tests && cp -r tests/emu $(DKMS_SRC)/tests/)
+	sed 's/#MODULE_VERSION#/$(VERSION)/' dkms.conf > $(DKMS_SRC)/dkms.conf
 	find $(DKMS_SRC) \( -name '*.o' -o -name '*.ko' -o -name '.*.cmd' -o -name '*.mod*' -o -name '*.o.d' \) -delete
 	dkms add tdx-guest/$(VERSION)
 	dkms build tdx-guest/$(VERSION) -k $(KVER)
@@ -119,4 +134,4 @@ print-kdir:
 	@echo $(KDIR)
 
 help:
-	@sed -n '3,12p' Makefile
+	@sed -n '3,15p' Makefile
