@@ -75,9 +75,11 @@ bench: deps
 	$(MAKE) all
 	tests/bench/run
 
-# Only the provider is installed: the emulated platform is a test tool,
-# installed only on request with INSTALL_EMU=m.
-install: modules
+# Only the provider is installed, built without the emulator's hook: the
+# emulated platform is a test tool, installed (with a provider that can
+# bind to it) only on request with INSTALL_EMU=m.
+install:
+	$(MAKE) modules CONFIG_TDX_GUEST_EMU=$(if $(filter m,$(INSTALL_EMU)),m,n)
 	install -D -m 0644 drivers/virt/coco/tdx-guest/tdx_guest.ko $(MOD_DIR)/tdx_guest.ko
 	$(if $(filter m,$(INSTALL_EMU)),install -D -m 0644 tests/emu/tdx_guest_emu.ko $(MOD_DIR)/tdx_guest_emu.ko)
 	$(if $(DESTDIR),,depmod -a $(KVER))
