@@ -282,9 +282,9 @@ int tdx_measurements_extend(struct tdx_guest *tg,
 	 * calls back in this task: whatever it did, the event was not made
 	 * as asked.
 	 */
-	if (rc >= 0 && WARN_ON_ONCE(!tdx_tsm_mr.routed_done))
+	if (rc >= 0 && WARN_ON_ONCE(!tdx_tsm_mr.routed_done)) {
 		rc = -EIO;
-	else if (rc >= 0) {
+	} else if (rc >= 0) {
 		*offset = tdx_tsm_mr.routed_offset;
 		rc = tdx_tsm_mr.routed_rc;
 	}
