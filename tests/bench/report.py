@@ -13,7 +13,8 @@ Standard library only.
 import json
 import sys
 
-# DESIGN.md section 6, with completion by the host's interrupt.
+# Documentation/tdx-guest/design.rst, "Performance targets", with
+# completion by the host's interrupt.
 OVERHEAD_SERVICE_MS = (0, 1, 10, 100, 1000)
 OVERHEAD_MS_MAX = 0.3
 WAIT_CPU_FROM_MS = 10
@@ -371,7 +372,7 @@ def main():
                               f"(interrupt): {ratio:.3f} of the service's "
                               f"own rate")
     if checks:
-        out.append("Targets (DESIGN.md section 6), as measured here:")
+        out.append("Targets (design.rst, Performance targets), as measured here:")
         out += checks
 
     text = "\n".join(out)

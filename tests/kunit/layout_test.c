@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * KUnit suite tdx_layout: the binary layouts every consumer shares sit at
- * the offsets of the Intel specifications (DESIGN.md section 4).
+ * the offsets of the Intel specifications (include/tdx-guest/).
  *
  * The offsets are checked at compile time: a wrong layout does not build.
  * At run time the structures are laid over bytes of a production Quote v4

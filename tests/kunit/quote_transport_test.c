@@ -4,10 +4,11 @@
  * fake VMM whose every answer the test chooses. Suite tdx_emu_vmm_getquote:
  * the emulated VMM's GetQuote behaves as QEMU's where a guest can tell.
  *
- * The host is hostile by design (DESIGN.md section 4): these tests make it
- * claim impossible lengths, answer with undefined statuses, never finish,
- * or finish after the guest gave up, and check that the guest neither
- * trusts it nor reuses a buffer it may still write.
+ * The host is hostile by design (Documentation/tdx-guest/design.rst,
+ * "Buffers and a hostile host"): these tests make it claim impossible
+ * lengths, answer with undefined statuses, never finish, or finish after
+ * the guest gave up, and check that the guest neither trusts it nor
+ * reuses a buffer it may still write.
  */
 #include <linux/completion.h>
 #include <linux/delay.h>
