@@ -826,6 +826,10 @@ static void log_size_is_bounded(struct kunit *test)
  * @report_rc: what tdx_guest_get_report() returned.
  * @reportdata: REPORTDATA operand.
  * @tdreport: TDREPORT operand.
+ * @in_time: whether it stopped waiting while the test held mr_lock.
+ * @before: the RTMRs before it ran.
+ * @after: the RTMRs after it ended.
+ * @logged: how many extends the log recorded meanwhile.
  */
 struct tdx_mr_signalled {
 	struct tdx_guest *tg;
@@ -834,6 +838,10 @@ struct tdx_mr_signalled {
 	int report_rc;
 	u8 *reportdata;
 	u8 *tdreport;
+	bool in_time;
+	u8 before[TDX_KUNIT_RTMRS_SIZE];
+	u8 after[TDX_KUNIT_RTMRS_SIZE];
+	unsigned int logged;
 };
 
 static int tdx_mr_call_with_signal(void *data)
@@ -850,84 +858,68 @@ static int tdx_mr_call_with_signal(void *data)
 }
 
 /*
- * A caller with @sig pending waits for mr_lock, which the test holds for
- * up to a second. Returns whether it stopped waiting while the lock was
- * held. The RTMRs before and after go to @before and @after, the number
- * of extends the log recorded to @count.
+ * A caller with @sig pending extends and reports while the test holds
+ * mr_lock for up to a second. Returns what happened: whether it stopped
+ * waiting while the lock was held, its results, the RTMRs before and
+ * after, and how many extends the log recorded.
  */
-static bool tdx_mr_wait_with_signal(struct kunit *test, struct tdx_guest *tg,
-				    struct tdx_mr_signalled *c, u8 *before,
-				    u8 *after, unsigned int *count)
+static struct tdx_mr_signalled *tdx_mr_wait_with_signal(struct kunit *test,
+							int sig)
 {
+	struct tdx_mr_signalled *c = kunit_kzalloc(test, sizeof(*c), GFP_KERNEL);
 	struct tdx_kunit_worker *w = kunit_kzalloc(test, sizeof(*w),
 						   GFP_KERNEL);
+	struct tdx_guest *tg = tdx_mr_guest(test, TDX_MR_LOG_CAPACITY);
 	struct tdx_mr_rec *recs;
-	bool in_time;
 	int rc;
 
+	KUNIT_ASSERT_NOT_NULL(test, c);
 	KUNIT_ASSERT_NOT_NULL(test, w);
 	c->tg = tg;
+	c->sig = sig;
 	c->reportdata = kunit_kzalloc(test, TDX_REPORTDATA_SIZE, GFP_KERNEL);
 	c->tdreport = kunit_kzalloc(test, TDX_TDREPORT_SIZE, GFP_KERNEL);
 	KUNIT_ASSERT_NOT_NULL(test, c->reportdata);
 	KUNIT_ASSERT_NOT_NULL(test, c->tdreport);
-	tdx_kunit_read_rtmrs(test, tg, before);
+	tdx_kunit_read_rtmrs(test, tg, c->before);
 
 	/* No assertion may end the test while it holds the lock. */
 	mutex_lock(&tg->mr_lock);
 	rc = tdx_kunit_worker_start(test, w, tdx_mr_call_with_signal, c,
 				    "tdx_kunit_sig");
-	in_time = !rc && tdx_kunit_worker_wait(w, HZ);
+	c->in_time = !rc && tdx_kunit_worker_wait(w, HZ);
 	mutex_unlock(&tg->mr_lock);
 
 	KUNIT_ASSERT_EQ(test, rc, 0);
 	tdx_kunit_worker_join(w);
-	tdx_kunit_read_rtmrs(test, tg, after);
-	recs = tdx_mr_log(test, tg, count);
-	*count -= tdx_mr_notes(recs, *count);
-	return in_time;
+	tdx_kunit_read_rtmrs(test, tg, c->after);
+	recs = tdx_mr_log(test, tg, &c->logged);
+	c->logged -= tdx_mr_notes(recs, c->logged);
+	return c;
 }
 
 static void signal_does_not_end_wait_for_mr_lock(struct kunit *test)
 {
-	struct tdx_guest *tg = tdx_mr_guest(test, TDX_MR_LOG_CAPACITY);
-	struct tdx_mr_signalled *c = kunit_kzalloc(test, sizeof(*c), GFP_KERNEL);
-	u8 *before = kunit_kmalloc(test, TDX_KUNIT_RTMRS_SIZE, GFP_KERNEL);
-	u8 *after = kunit_kmalloc(test, TDX_KUNIT_RTMRS_SIZE, GFP_KERNEL);
-	unsigned int count;
+	struct tdx_mr_signalled *c = tdx_mr_wait_with_signal(test, SIGUSR1);
 
-	KUNIT_ASSERT_NOT_NULL(test, c);
-	KUNIT_ASSERT_NOT_NULL(test, before);
-	KUNIT_ASSERT_NOT_NULL(test, after);
-	c->sig = SIGUSR1;
-	KUNIT_EXPECT_FALSE_MSG(test, tdx_mr_wait_with_signal(test, tg, c, before,
-							     after, &count),
+	KUNIT_EXPECT_FALSE_MSG(test, c->in_time,
 			       "a signal that is not fatal ended the wait for mr_lock");
 	KUNIT_EXPECT_EQ(test, c->extend_rc, 0);
 	KUNIT_EXPECT_EQ(test, c->report_rc, 0);
-	KUNIT_EXPECT_MEMNEQ(test, after, before, TDX_KUNIT_RTMRS_SIZE);
-	KUNIT_EXPECT_EQ(test, count, 1);
+	KUNIT_EXPECT_MEMNEQ(test, c->after, c->before, TDX_KUNIT_RTMRS_SIZE);
+	KUNIT_EXPECT_EQ(test, c->logged, 1);
 }
 
 static void fatal_signal_ends_wait_for_mr_lock(struct kunit *test)
 {
-	struct tdx_guest *tg = tdx_mr_guest(test, TDX_MR_LOG_CAPACITY);
-	struct tdx_mr_signalled *c = kunit_kzalloc(test, sizeof(*c), GFP_KERNEL);
-	u8 *before = kunit_kmalloc(test, TDX_KUNIT_RTMRS_SIZE, GFP_KERNEL);
-	u8 *after = kunit_kmalloc(test, TDX_KUNIT_RTMRS_SIZE, GFP_KERNEL);
-	unsigned int count;
+	struct tdx_mr_signalled *c = tdx_mr_wait_with_signal(test, SIGKILL);
 
-	KUNIT_ASSERT_NOT_NULL(test, c);
-	KUNIT_ASSERT_NOT_NULL(test, before);
-	KUNIT_ASSERT_NOT_NULL(test, after);
-	c->sig = SIGKILL;
-	KUNIT_EXPECT_TRUE_MSG(test, tdx_mr_wait_with_signal(test, tg, c, before,
-							    after, &count),
+	KUNIT_EXPECT_TRUE_MSG(test, c->in_time,
 			      "a fatal signal did not end the wait for mr_lock");
 	KUNIT_EXPECT_EQ(test, c->extend_rc, -EINTR);
 	KUNIT_EXPECT_EQ(test, c->report_rc, -EINTR);
-	KUNIT_EXPECT_MEMEQ(test, after, before, TDX_KUNIT_RTMRS_SIZE);
-	KUNIT_EXPECT_EQ(test, count, 0);
+	KUNIT_EXPECT_MEMEQ(test, c->after, c->before, TDX_KUNIT_RTMRS_SIZE);
+	KUNIT_EXPECT_EQ(test, c->logged, 0);
 }
 
 static struct kunit_case tdx_mr_cases[] = {
