@@ -95,13 +95,10 @@ static long tdx_guest_ioctl_extend_event(struct tdx_guest *tg,
 	if (put_user(U64_MAX, &ureq->log_offset))
 		return -EFAULT;
 
-	void *data __free(kvfree) = req.data_len ?
-		vmemdup_user(u64_to_user_ptr(req.data), req.data_len) : NULL;
-	if (IS_ERR(data))
-		return PTR_ERR(no_free_ptr(data));
 	struct tdx_rtmr_event *ev __free(kvfree) =
-		tdx_rtmr_event_tagged(req.index, req.tag_id, data,
-				      req.data_len);
+		tdx_rtmr_event_tagged_user(req.index, req.tag_id,
+					   u64_to_user_ptr(req.data),
+					   req.data_len);
 	if (IS_ERR(ev))
 		return PTR_ERR(no_free_ptr(ev));
 

@@ -31,6 +31,7 @@
 #include <linux/slab.h>
 #include <linux/string.h>
 #include <linux/sysfs.h>
+#include <linux/uaccess.h>
 #include <linux/unaligned.h>
 #include <kunit/visibility.h>
 
@@ -226,7 +227,10 @@ ssize_t tdx_rtmr_log_read(struct tdx_rtmr_log *log, char *buf, loff_t off,
 }
 EXPORT_SYMBOL_IF_KUNIT(tdx_rtmr_log_read);
 
-/* A tagged event of @len data bytes, its digest left to the caller. */
+/*
+ * A tagged event of @len data bytes (copied from @data, or zero when it is
+ * NULL), its digest left to the caller.
+ */
 static struct tdx_rtmr_event *tdx_rtmr_event_note(unsigned int index, u32 type,
 						  u32 tag_id, const u8 *data,
 						  u32 len)
@@ -244,7 +248,23 @@ static struct tdx_rtmr_event *tdx_rtmr_event_note(unsigned int index, u32 type,
 	tagged = (struct tdx_rtmr_log_tagged_event *)ev->event;
 	tagged->tag_id = cpu_to_le32(tag_id);
 	tagged->data_size = cpu_to_le32(len);
-	memcpy(tagged->data, data, len);
+	if (data)
+		memcpy(tagged->data, data, len);
+	return ev;
+}
+
+/*
+ * The event's digest: SHA-384 of the whole TCG_PCClientTaggedEvent, as
+ * CoCo's attestation agent computes it. Frees @ev on failure.
+ */
+static struct tdx_rtmr_event *tdx_rtmr_event_seal(struct tdx_rtmr_event *ev)
+{
+	int rc = tdx_sha384(ev->event, ev->event_size, ev->digest);
+
+	if (rc) {
+		kvfree(ev);
+		return ERR_PTR(rc);
+	}
 	return ev;
 }
 
@@ -256,28 +276,56 @@ static struct tdx_rtmr_event *tdx_rtmr_event_note(unsigned int index, u32 type,
  * @len: bytes at @data, at most TDX_RTMR_EVENT_DATA_MAX.
  *
  * The event is a TCG_PCClientTaggedEvent, and what the RTMR is extended
- * with is its SHA-384, as CoCo's attestation agent computes it.
+ * with is its SHA-384.
  *
  * Return: a kvfree()able event, or an ERR_PTR().
  */
 struct tdx_rtmr_event *tdx_rtmr_event_tagged(unsigned int index, u32 tag_id,
 					     const void *data, u32 len)
 {
-	int rc;
+	struct tdx_rtmr_event *ev;
 
 	if (len > TDX_RTMR_EVENT_DATA_MAX)
 		return ERR_PTR(-EINVAL);
-	struct tdx_rtmr_event *ev __free(kvfree) =
-		tdx_rtmr_event_note(index, TDX_RTMR_LOG_EV_EVENT_TAG, tag_id,
-				    data, len);
+	ev = tdx_rtmr_event_note(index, TDX_RTMR_LOG_EV_EVENT_TAG, tag_id,
+				 data, len);
 	if (IS_ERR(ev))
-		return no_free_ptr(ev);
-	rc = tdx_sha384(ev->event, ev->event_size, ev->digest);
-	if (rc)
-		return ERR_PTR(rc);
-	return no_free_ptr(ev);
+		return ev;
+	return tdx_rtmr_event_seal(ev);
 }
 EXPORT_SYMBOL_IF_KUNIT(tdx_rtmr_event_tagged);
+
+/**
+ * tdx_rtmr_event_tagged_user() - tdx_rtmr_event_tagged() for data in user
+ *	memory, copied once, straight into the event.
+ * @index: the RTMR.
+ * @tag_id: the taggedEventID.
+ * @data: the event's data, in user memory.
+ * @len: bytes at @data, at most TDX_RTMR_EVENT_DATA_MAX.
+ *
+ * Return: a kvfree()able event, or an ERR_PTR() (-EFAULT for @data).
+ */
+struct tdx_rtmr_event *tdx_rtmr_event_tagged_user(unsigned int index,
+						  u32 tag_id,
+						  const void __user *data,
+						  u32 len)
+{
+	struct tdx_rtmr_log_tagged_event *tagged;
+	struct tdx_rtmr_event *ev;
+
+	if (len > TDX_RTMR_EVENT_DATA_MAX)
+		return ERR_PTR(-EINVAL);
+	ev = tdx_rtmr_event_note(index, TDX_RTMR_LOG_EV_EVENT_TAG, tag_id,
+				 NULL, len);
+	if (IS_ERR(ev))
+		return ev;
+	tagged = (struct tdx_rtmr_log_tagged_event *)ev->event;
+	if (copy_from_user(tagged->data, data, len)) {
+		kvfree(ev);
+		return ERR_PTR(-EFAULT);
+	}
+	return tdx_rtmr_event_seal(ev);
+}
 
 /**
  * tdx_rtmr_event_digest() - an extend of a digest whose content is not

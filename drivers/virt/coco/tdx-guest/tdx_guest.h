@@ -214,6 +214,10 @@ ssize_t tdx_rtmr_log_read(struct tdx_rtmr_log *log, char *buf, loff_t off,
 			  size_t count);
 struct tdx_rtmr_event *tdx_rtmr_event_tagged(unsigned int index, u32 tag_id,
 					     const void *data, u32 len);
+struct tdx_rtmr_event *tdx_rtmr_event_tagged_user(unsigned int index,
+						  u32 tag_id,
+						  const void __user *data,
+						  u32 len);
 struct tdx_rtmr_event *tdx_rtmr_event_digest(unsigned int index,
 					     const u8 *digest);
 int tdx_rtmr_log_note_unexplained(struct tdx_rtmr_log *log,
