@@ -899,6 +899,15 @@ struct ext_ctl {
 /* What a worker does: extend with digests, with events, or only spin. */
 enum ext_kind { EXT_DIGEST, EXT_EVENT, EXT_SPIN };
 
+/*
+ * Events of at least EXT_AAEL_MIN bytes are AAEL: EXT_AAEL_HEAD, letters,
+ * and the sequence number in hex at the end; shorter ones (which cannot
+ * hold that) carry the tag "TEST".
+ */
+#define EXT_AAEL_HEAD	"tdx-bench extend "
+#define EXT_AAEL_MIN	((long)sizeof(EXT_AAEL_HEAD) - 1 + 16)
+#define EXT_TAG_SHORT	0x54455354u
+
 struct ext_worker {
 	pthread_t thread;
 	struct ext_ctl *ctl;
@@ -979,14 +988,21 @@ static int ext_one(struct ext_worker *w, unsigned long seq)
 {
 	struct tdx_rtmr_event_req req = {
 		.index = EXT_RTMR,
-		.tag_id = TDX_RTMR_LOG_TAG_AAEL,
+		.tag_id = w->bytes >= EXT_AAEL_MIN ? TDX_RTMR_LOG_TAG_AAEL :
+						     EXT_TAG_SHORT,
 		.data_len = w->bytes,
 		.data = (uintptr_t)w->data,
 	};
+	char hex[17];
 	ssize_t n;
 
-	if (w->bytes >= (long)sizeof(seq))
+	if (!w->event) {
 		memcpy(w->data, &seq, sizeof(seq));
+	} else if (w->bytes >= EXT_AAEL_MIN) {
+		/* In the CONTENT, as text. */
+		snprintf(hex, sizeof(hex), "%016lx", seq);
+		memcpy(w->data + w->bytes - 16, hex, 16);
+	}
 	if (w->event)
 		return ioctl(w->fd, TDX_CMD_EXTEND_EVENT, &req) ? -errno : 0;
 	n = pwrite(w->fd, w->data, EXT_DIGEST_LEN, 0);
@@ -1081,8 +1097,16 @@ static struct ext_worker *ext_workers_new(const struct opts *o, long nr,
 		ws[i].lat_us = calloc(EXT_LAT_CAP, sizeof(double));
 		if (!ws[i].data || !ws[i].lat_us)
 			die("out of memory");
+		/*
+		 * Events are an agent's: AAEL "DOMAIN OPERATION CONTENT" text
+		 * (the driver refuses AAEL data that is not), where they are
+		 * long enough for it.
+		 */
 		for (j = 0; j < ws[i].bytes; j++)
-			ws[i].data[j] = (unsigned char)(i * 131 + j * 7);
+			ws[i].data[j] = event ? 'a' + (i * 131 + j * 7) % 26 :
+					(unsigned char)(i * 131 + j * 7);
+		if (event && ws[i].bytes >= EXT_AAEL_MIN)
+			memcpy(ws[i].data, EXT_AAEL_HEAD, strlen(EXT_AAEL_HEAD));
 		ws[i].kind = kind;
 		ws[i].rng = 0x9e3779b97f4a7c15ULL * (i + 1);
 		ws[i].fd = kind == EXT_SPIN ? -1 : ext_open(o, event);

@@ -95,7 +95,11 @@ struct tdx_rtmr_log_tagged_event {
  * struct tdx_rtmr_event_req - request of TDX_CMD_EXTEND_EVENT.
  * @index: in: the RTMR, 0..3.
  * @tag_id: in: the taggedEventID of the event; not TDX_RTMR_LOG_TAG_DIGEST
- *	nor TDX_RTMR_LOG_TAG_BASELINE.
+ *	nor TDX_RTMR_LOG_TAG_BASELINE. With TDX_RTMR_LOG_TAG_AAEL the data
+ *	must be "DOMAIN OPERATION CONTENT" in UTF-8 (two spaces at least, no
+ *	line feed in CONTENT), as the agent writes it: trustee refuses a
+ *	whole log for one AAEL event it cannot parse; anything else is
+ *	EINVAL.
  * @data_len: in: bytes at @data, at most TDX_RTMR_EVENT_DATA_MAX (0 is
  *	allowed).
  * @flags: in: 0; anything else is EINVAL.

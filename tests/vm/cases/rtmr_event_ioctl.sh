@@ -3,9 +3,9 @@
 # the tagged event, which its record carries whole, at the offset the
 # ioctl returns; the next Quote agrees with the measurement file. Bad
 # requests (index, flags, the driver's own tags, a length past the
-# bound, an unreadable data pointer, a result that cannot be written
-# back) fail with their errno
-# and neither extend nor log.
+# bound, AAEL data trustee cannot parse, an unreadable data pointer, a
+# result that cannot be written back) fail with their errno and neither
+# extend nor log.
 set -eu
 . /test/lib.sh
 
@@ -58,6 +58,14 @@ assert_eq EINVAL "$($X 3 0x54445842 /tmp/data || true)" "the driver's baseline t
 assert_eq EINVAL "$($X 3 0x1 /tmp/over || true)" "65537 bytes of data"
 assert_eq EINVAL "$($X --len 4294967295 3 0x1 /tmp/data || true)" "a length of 2^32-1"
 assert_eq EFAULT "$($X --bad-data 3 0x1 /tmp/data || true)" "unreadable data"
+# AAEL data that is not "DOMAIN OPERATION CONTENT" in UTF-8: trustee would
+# refuse the whole log for it.
+printf 'only-one space' > /tmp/aael1
+printf 'd o a\nb' > /tmp/aael2
+printf 'd o \377' > /tmp/aael3
+assert_eq EINVAL "$($X 3 0x4141454c /tmp/aael1 || true)" "AAEL with one space"
+assert_eq EINVAL "$($X 3 0x4141454c /tmp/aael2 || true)" "AAEL with a line feed in its content"
+assert_eq EINVAL "$($X 3 0x4141454c /tmp/aael3 || true)" "AAEL that is not UTF-8"
 assert_eq EFAULT "$($X --ro-result 3 0x1 /tmp/data || true)" "a result that cannot be written"
 assert_eq "$size1" "$(size_of "$L")" "log after bad requests"
 assert_eq "$before" "$(for i in 0 1 2 3; do hex_of "$M/rtmr$i:sha384"; done)" "RTMRs after bad requests"

@@ -254,7 +254,8 @@ static void extend_event(void)
 	}
 	memset(&req, 0, sizeof(req));
 	req.index = 2 + rnd(2);
-	req.tag_id = 0x4141454c;
+	/* Not AAEL: its data must be text, and this is any length of zeros. */
+	req.tag_id = 0x54455354;
 	req.data_len = rnd(sizeof(data) + 1);
 	req.data = (unsigned long)data;
 	req.flags = op == OP_EXTEND_EVENT_FLAGS;

@@ -27,6 +27,7 @@
 #include <linux/cleanup.h>
 #include <linux/device.h>
 #include <linux/minmax.h>
+#include <linux/nls.h>
 #include <linux/overflow.h>
 #include <linux/slab.h>
 #include <linux/string.h>
@@ -253,14 +254,52 @@ static struct tdx_rtmr_event *tdx_rtmr_event_note(unsigned int index, u32 type,
 	return ev;
 }
 
-/*
- * The event's digest: SHA-384 of the whole TCG_PCClientTaggedEvent, as
- * CoCo's attestation agent computes it. Frees @ev on failure.
+/**
+ * tdx_rtmr_aael_well_formed() - whether AAEL event data is what CoCo's
+ *	trustee can parse.
+ * @data: the tagged event's data.
+ * @len: bytes at @data.
+ *
+ * The attestation agent writes "DOMAIN OPERATION CONTENT": UTF-8, fields
+ * split at the first two spaces, no line feed in CONTENT. Trustee parses
+ * every AAEL event that way and refuses the whole log for one it cannot,
+ * and the log cannot drop a record: such an event is refused before it
+ * is made.
+ *
+ * Return: true if it is well formed.
  */
-static struct tdx_rtmr_event *tdx_rtmr_event_seal(struct tdx_rtmr_event *ev)
+bool tdx_rtmr_aael_well_formed(const u8 *data, u32 len)
 {
-	int rc = tdx_sha384(ev->event, ev->event_size, ev->digest);
+	const u8 *p = data, *end = data + len, *sp1, *sp2;
+	unicode_t c;
+	int n;
 
+	while (p < end) {
+		n = utf8_to_utf32(p, end - p, &c);
+		if (n < 0)
+			return false;
+		p += n;
+	}
+	sp1 = memchr(data, ' ', len);
+	sp2 = sp1 ? memchr(sp1 + 1, ' ', end - sp1 - 1) : NULL;
+	return sp2 && !memchr(sp2 + 1, '\n', end - sp2 - 1);
+}
+EXPORT_SYMBOL_IF_KUNIT(tdx_rtmr_aael_well_formed);
+
+/*
+ * Check the event's data now that it is in the event (read once), and
+ * make its digest: SHA-384 of the whole TCG_PCClientTaggedEvent, as CoCo's
+ * attestation agent computes it. Frees @ev on failure.
+ */
+static struct tdx_rtmr_event *tdx_rtmr_event_seal(struct tdx_rtmr_event *ev,
+						  u32 tag_id, u32 len)
+{
+	struct tdx_rtmr_log_tagged_event *tagged = (void *)ev->event;
+	int rc = -EINVAL;
+
+	if (tag_id != TDX_RTMR_LOG_TAG_AAEL ||
+	    tdx_rtmr_aael_well_formed(tagged->data, len))
+		rc = tdx_sha384(ev->event, ev->event_size, ev->digest);
 	if (rc) {
 		kvfree(ev);
 		return ERR_PTR(rc);
@@ -276,9 +315,11 @@ static struct tdx_rtmr_event *tdx_rtmr_event_seal(struct tdx_rtmr_event *ev)
  * @len: bytes at @data, at most TDX_RTMR_EVENT_DATA_MAX.
  *
  * The event is a TCG_PCClientTaggedEvent, and what the RTMR is extended
- * with is its SHA-384.
+ * with is its SHA-384. AAEL data must be well formed
+ * (tdx_rtmr_aael_well_formed()).
  *
- * Return: a kvfree()able event, or an ERR_PTR().
+ * Return: a kvfree()able event, or an ERR_PTR() (-EINVAL for data past
+ * the bound or malformed AAEL data).
  */
 struct tdx_rtmr_event *tdx_rtmr_event_tagged(unsigned int index, u32 tag_id,
 					     const void *data, u32 len)
@@ -291,7 +332,7 @@ struct tdx_rtmr_event *tdx_rtmr_event_tagged(unsigned int index, u32 tag_id,
 				 data, len);
 	if (IS_ERR(ev))
 		return ev;
-	return tdx_rtmr_event_seal(ev);
+	return tdx_rtmr_event_seal(ev, tag_id, len);
 }
 EXPORT_SYMBOL_IF_KUNIT(tdx_rtmr_event_tagged);
 
@@ -303,7 +344,8 @@ EXPORT_SYMBOL_IF_KUNIT(tdx_rtmr_event_tagged);
  * @data: the event's data, in user memory.
  * @len: bytes at @data, at most TDX_RTMR_EVENT_DATA_MAX.
  *
- * Return: a kvfree()able event, or an ERR_PTR() (-EFAULT for @data).
+ * Return: a kvfree()able event, or an ERR_PTR() (-EFAULT for @data, and
+ * those of tdx_rtmr_event_tagged()).
  */
 struct tdx_rtmr_event *tdx_rtmr_event_tagged_user(unsigned int index,
 						  u32 tag_id,
@@ -324,7 +366,7 @@ struct tdx_rtmr_event *tdx_rtmr_event_tagged_user(unsigned int index,
 		kvfree(ev);
 		return ERR_PTR(-EFAULT);
 	}
-	return tdx_rtmr_event_seal(ev);
+	return tdx_rtmr_event_seal(ev, tag_id, len);
 }
 
 /**

@@ -212,6 +212,7 @@ u64 tdx_rtmr_log_append(struct tdx_rtmr_log *log,
 			const struct tdx_rtmr_event *ev);
 ssize_t tdx_rtmr_log_read(struct tdx_rtmr_log *log, char *buf, loff_t off,
 			  size_t count);
+bool tdx_rtmr_aael_well_formed(const u8 *data, u32 len);
 struct tdx_rtmr_event *tdx_rtmr_event_tagged(unsigned int index, u32 tag_id,
 					     const void *data, u32 len);
 struct tdx_rtmr_event *tdx_rtmr_event_tagged_user(unsigned int index,
