@@ -38,6 +38,7 @@ static struct tdx_guest *tdx_mr_guest(struct kunit *test, size_t log_size)
 
 /**
  * struct tdx_mr_rec - one record of the log, as a replayer reads it.
+ * @off: where it starts in the log.
  * @rtmr: the RTMR (MR index minus one).
  * @type: the event type.
  * @digest: its SHA-384 digest.
@@ -45,6 +46,7 @@ static struct tdx_guest *tdx_mr_guest(struct kunit *test, size_t log_size)
  * @event_size: bytes at @event.
  */
 struct tdx_mr_rec {
+	size_t off;
 	unsigned int rtmr;
 	u32 type;
 	const u8 *digest;
@@ -81,6 +83,7 @@ static struct tdx_mr_rec *tdx_mr_log(struct kunit *test, struct tdx_guest *tg,
 		mr_index = get_unaligned_le32(p);
 		KUNIT_ASSERT_GE(test, mr_index, 1);
 		KUNIT_ASSERT_LE(test, mr_index, TDX_RTMR_COUNT);
+		r->off = off;
 		r->rtmr = mr_index - 1;
 		r->type = get_unaligned_le32(p + 4);
 		KUNIT_ASSERT_EQ(test, get_unaligned_le32(p + 8), 1);
@@ -102,6 +105,17 @@ static u32 tdx_mr_tag(struct kunit *test, const struct tdx_mr_rec *r)
 	KUNIT_ASSERT_EQ(test, get_unaligned_le32(r->event + 4),
 			r->event_size - 8);
 	return get_unaligned_le32(r->event);
+}
+
+/* The replay state a log cut at @len bytes reaches: its extends so far. */
+static unsigned int tdx_mr_state_at(const struct tdx_mr_rec *recs,
+				    unsigned int count, size_t len)
+{
+	unsigned int i, state = 0;
+
+	for (i = 0; i < count && recs[i].off < len; i++)
+		state += recs[i].type != TDX_RTMR_LOG_EV_NO_ACTION;
+	return state;
 }
 
 /*
@@ -326,12 +340,15 @@ static void event_record_carries_its_content(struct kunit *test)
  * @tg: the provider instance.
  * @go: completed (for all) when every kthread exists, to start together.
  * @reports: per reporter, the RTMRs of each report it took.
+ * @log_lens: the log's length at each report of the last reporter, read
+ *	in the same hold of mr_lock as the report.
  * @rc: per kthread, the first error it met.
  */
 struct tdx_mr_stress {
 	struct tdx_guest *tg;
 	struct completion go;
 	u8 *reports[TDX_MR_STRESS_THREADS];
+	size_t *log_lens;
 	int rc[2 * TDX_MR_STRESS_THREADS];
 };
 
@@ -386,12 +403,32 @@ static int tdx_mr_extender(void *data)
 	return 0;
 }
 
+/*
+ * A report as the driver takes one, and the log's length in the same hold
+ * of mr_lock: what a Quote shows must be exactly what the log held then.
+ */
+static int tdx_mr_report_and_log_len(struct tdx_guest *tg, u8 *reportdata,
+				     u8 *tdreport, size_t *log_len)
+{
+	size_t len;
+	int rc;
+
+	guard(mutex)(&tg->mr_lock);
+	scoped_guard(mutex, &tg->log.lock)
+		len = tg->log.len;
+	rc = tg->ops->get_report0(reportdata, tdreport);
+	*log_len = len;
+	return rc;
+}
+
+/* The last reporter also notes the log's length at each report. */
 static int tdx_mr_reporter(void *data)
 {
 	const struct tdx_mr_job *job = data;
 	u8 *reportdata = kzalloc(TDX_REPORTDATA_SIZE, GFP_KERNEL);
 	u8 *tdreport = kzalloc(TDX_TDREPORT_SIZE, GFP_KERNEL);
 	u8 *out = job->s->reports[job->id];
+	bool at_once = job->id == TDX_MR_STRESS_THREADS - 1;
 	unsigned int i;
 	int rc = -ENOMEM;
 
@@ -399,7 +436,13 @@ static int tdx_mr_reporter(void *data)
 	for (i = 0; reportdata && tdreport && i < TDX_MR_STRESS_REPORTS; i++) {
 		const struct tdx_tdreport *r = (void *)tdreport;
 
-		rc = tdx_guest_get_report(job->s->tg, reportdata, tdreport);
+		if (at_once)
+			rc = tdx_mr_report_and_log_len(job->s->tg, reportdata,
+						       tdreport,
+						       &job->s->log_lens[i]);
+		else
+			rc = tdx_guest_get_report(job->s->tg, reportdata,
+						  tdreport);
 		if (rc)
 			break;
 		memcpy(out + i * TDX_KUNIT_RTMRS_SIZE, r->tdinfo.rtmr,
@@ -443,6 +486,9 @@ static void reports_match_log_prefix_under_concurrency(struct kunit *test)
 	KUNIT_ASSERT_NOT_NULL(test, jobs);
 	KUNIT_ASSERT_NOT_NULL(test, w);
 	s->tg = tg;
+	s->log_lens = kunit_kcalloc(test, TDX_MR_STRESS_REPORTS,
+				    sizeof(*s->log_lens), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, s->log_lens);
 	init_completion(&s->go);
 	for (i = 0; i < TDX_MR_STRESS_THREADS; i++) {
 		s->reports[i] = kunit_kcalloc(test, TDX_MR_STRESS_REPORTS,
@@ -487,6 +533,14 @@ static void reports_match_log_prefix_under_concurrency(struct kunit *test)
 					    "report %u of reporter %u matches no log prefix",
 					    j, i);
 			seen += pos > 0 && pos < states - 1;
+			if (i != TDX_MR_STRESS_THREADS - 1)
+				continue;
+			/* And the log held exactly those extends then. */
+			KUNIT_ASSERT_EQ_MSG(test, pos,
+					    tdx_mr_state_at(recs, count,
+							    s->log_lens[j]),
+					    "report %u: the log at %zu bytes does not replay to it",
+					    j, s->log_lens[j]);
 		}
 	}
 	kunit_info(test, "%u of %u reports saw a state between first and last\n",
@@ -678,6 +732,70 @@ static void rtmr_reads_share_one_report_until_an_extend(struct kunit *test)
 		tdx_mr_read(test, tg, TDX_MR_OFFSET(rtmr[i % TDX_RTMR_COUNT]),
 			    true, rtmr);
 	KUNIT_EXPECT_EQ(test, tdx_emu_report_calls() - calls, 0);
+}
+
+/**
+ * struct tdx_aael_case - AAEL event data, and whether trustee parses it.
+ * @name: what the case shows.
+ * @data: the event's data.
+ * @len: bytes at @data.
+ * @ok: whether it is "DOMAIN OPERATION CONTENT" in UTF-8.
+ */
+struct tdx_aael_case {
+	const char *name;
+	const char *data;
+	u32 len;
+	bool ok;
+};
+
+#define TDX_AAEL(n, d, o) { .name = n, .data = d, .len = sizeof(d) - 1, .ok = o }
+
+static const struct tdx_aael_case tdx_aael_cases[] = {
+	TDX_AAEL("the agent's own", "github.com/confidential-containers PullImage alpine", true),
+	TDX_AAEL("spaces in content", "d o a b c", true),
+	TDX_AAEL("empty content", "d o ", true),
+	TDX_AAEL("two-byte UTF-8", "d o gr\xc3\xbc\xc3\x9f", true),
+	TDX_AAEL("four-byte UTF-8", "d o \xf0\x9f\x94\x92", true),
+	TDX_AAEL("empty", "", false),
+	TDX_AAEL("no space", "nospace", false),
+	TDX_AAEL("one space", "only-one space", false),
+	TDX_AAEL("line feed in content", "d o a\nb", false),
+	TDX_AAEL("not UTF-8", "d o \xff", false),
+	TDX_AAEL("cut sequence", "d o \xc3", false),
+	TDX_AAEL("overlong NUL", "d o \xc0\x80", false),
+	TDX_AAEL("UTF-16 surrogate", "d o \xed\xa0\x80", false),
+	TDX_AAEL("past U+10FFFF", "d o \xf4\x90\x80\x80", false),
+};
+
+static void tdx_aael_case_desc(const struct tdx_aael_case *c, char *desc)
+{
+	strscpy(desc, c->name, KUNIT_PARAM_DESC_SIZE);
+}
+
+KUNIT_ARRAY_PARAM(tdx_aael, tdx_aael_cases, tdx_aael_case_desc);
+
+/*
+ * Trustee refuses a whole log for one AAEL event it cannot parse: such an
+ * event is EINVAL before anything is extended; other tags carry any data.
+ */
+static void malformed_aael_event_is_refused(struct kunit *test)
+{
+	const struct tdx_aael_case *c = test->param_value;
+	struct tdx_rtmr_event *ev;
+
+	KUNIT_EXPECT_EQ(test, tdx_rtmr_aael_well_formed(c->data, c->len), c->ok);
+	ev = tdx_rtmr_event_tagged(3, TDX_RTMR_LOG_TAG_AAEL, c->data, c->len);
+	if (c->ok)
+		KUNIT_EXPECT_FALSE(test, IS_ERR(ev));
+	else
+		KUNIT_EXPECT_EQ(test, PTR_ERR_OR_ZERO(ev), -EINVAL);
+	if (!IS_ERR(ev))
+		kvfree(ev);
+
+	ev = tdx_rtmr_event_tagged(3, 0x54455354, c->data, c->len);
+	KUNIT_EXPECT_FALSE(test, IS_ERR(ev));
+	if (!IS_ERR(ev))
+		kvfree(ev);
 }
 
 static void rtmr_extended_elsewhere_shows_after_an_extend_here(struct kunit *test)
@@ -927,6 +1045,7 @@ static struct kunit_case tdx_mr_cases[] = {
 	KUNIT_CASE(log_notes_rtmrs_the_firmware_log_does_not_explain),
 	KUNIT_CASE(each_extend_appends_one_record),
 	KUNIT_CASE(event_record_carries_its_content),
+	KUNIT_CASE_PARAM(malformed_aael_event_is_refused, tdx_aael_gen_params),
 	KUNIT_CASE(reports_match_log_prefix_under_concurrency),
 	KUNIT_CASE(overlaps_are_counted_without_mr_lock),
 	KUNIT_CASE(fixed_register_reads_take_no_report),
