@@ -236,7 +236,10 @@ ccel_qemu_args()
 	local size kib
 
 	CCEL_ARGS=() CCEL_APPEND=
-	[ -r "$CCEL_DATA" ] || return 0
+	if [ ! -r "$CCEL_DATA" ]; then
+		echo "$PROG: no firmware event log ($CCEL_DATA): the guest has no CCEL, and the cases skip what replays it (set TDX_REAL_TDX_DATA or TDX_VM_CCEL)" >&2
+		return 0
+	fi
 	size=$(stat -c %s "$CCEL_DATA")
 	kib=$(((size + 4095) / 4096 * 4))
 	ccel_table "$1/ccel-table.bin" "$size" ||
