@@ -149,7 +149,7 @@ select_kernel()
 		[ -n "$TSM_KO" ] || die_setup "tsm_report.ko not found under $kmoddir"
 		;;
 	debug)
-		KERNEL_IMAGE=${TDX_VM_DEBUG_KERNEL:-$HOME/.cache/tdx-guest/debug-kernel/bzImage}
+		KERNEL_IMAGE=${TDX_VM_DEBUG_KERNEL:-${TDX_GUEST_CACHE:-$HOME/.cache/tdx-guest}/debug-kernel/bzImage}
 		[ -r "$KERNEL_IMAGE" ] ||
 			die_setup "debug kernel $KERNEL_IMAGE missing: run 'make debug-kernel' (or set TDX_VM_DEBUG_KERNEL)"
 		kmoddir=${TDX_VM_DEBUG_KMODDIR:-$(dirname "$KERNEL_IMAGE")}
