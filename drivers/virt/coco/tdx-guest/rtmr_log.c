@@ -286,6 +286,21 @@ bool tdx_rtmr_aael_well_formed(const u8 *data, u32 len)
 }
 EXPORT_SYMBOL_IF_KUNIT(tdx_rtmr_aael_well_formed);
 
+/* An agent's event of @len data bytes, still to be filled and sealed. */
+static struct tdx_rtmr_event *tdx_rtmr_event_agent(unsigned int index,
+						   u32 tag_id, u32 len)
+{
+	if (len > TDX_RTMR_EVENT_DATA_MAX)
+		return ERR_PTR(-EINVAL);
+	return tdx_rtmr_event_note(index, TDX_RTMR_LOG_EV_EVENT_TAG, tag_id,
+				   NULL, len);
+}
+
+static u8 *tdx_rtmr_event_data(struct tdx_rtmr_event *ev)
+{
+	return ((struct tdx_rtmr_log_tagged_event *)ev->event)->data;
+}
+
 /*
  * Check the event's data now that it is in the event (read once), and
  * make its digest: SHA-384 of the whole TCG_PCClientTaggedEvent, as CoCo's
@@ -294,11 +309,10 @@ EXPORT_SYMBOL_IF_KUNIT(tdx_rtmr_aael_well_formed);
 static struct tdx_rtmr_event *tdx_rtmr_event_seal(struct tdx_rtmr_event *ev,
 						  u32 tag_id, u32 len)
 {
-	struct tdx_rtmr_log_tagged_event *tagged = (void *)ev->event;
 	int rc = -EINVAL;
 
 	if (tag_id != TDX_RTMR_LOG_TAG_AAEL ||
-	    tdx_rtmr_aael_well_formed(tagged->data, len))
+	    tdx_rtmr_aael_well_formed(tdx_rtmr_event_data(ev), len))
 		rc = tdx_sha384(ev->event, ev->event_size, ev->digest);
 	if (rc) {
 		kvfree(ev);
@@ -324,14 +338,11 @@ static struct tdx_rtmr_event *tdx_rtmr_event_seal(struct tdx_rtmr_event *ev,
 struct tdx_rtmr_event *tdx_rtmr_event_tagged(unsigned int index, u32 tag_id,
 					     const void *data, u32 len)
 {
-	struct tdx_rtmr_event *ev;
+	struct tdx_rtmr_event *ev = tdx_rtmr_event_agent(index, tag_id, len);
 
-	if (len > TDX_RTMR_EVENT_DATA_MAX)
-		return ERR_PTR(-EINVAL);
-	ev = tdx_rtmr_event_note(index, TDX_RTMR_LOG_EV_EVENT_TAG, tag_id,
-				 data, len);
 	if (IS_ERR(ev))
 		return ev;
+	memcpy(tdx_rtmr_event_data(ev), data, len);
 	return tdx_rtmr_event_seal(ev, tag_id, len);
 }
 EXPORT_SYMBOL_IF_KUNIT(tdx_rtmr_event_tagged);
@@ -352,17 +363,11 @@ struct tdx_rtmr_event *tdx_rtmr_event_tagged_user(unsigned int index,
 						  const void __user *data,
 						  u32 len)
 {
-	struct tdx_rtmr_log_tagged_event *tagged;
-	struct tdx_rtmr_event *ev;
+	struct tdx_rtmr_event *ev = tdx_rtmr_event_agent(index, tag_id, len);
 
-	if (len > TDX_RTMR_EVENT_DATA_MAX)
-		return ERR_PTR(-EINVAL);
-	ev = tdx_rtmr_event_note(index, TDX_RTMR_LOG_EV_EVENT_TAG, tag_id,
-				 NULL, len);
 	if (IS_ERR(ev))
 		return ev;
-	tagged = (struct tdx_rtmr_log_tagged_event *)ev->event;
-	if (copy_from_user(tagged->data, data, len)) {
+	if (copy_from_user(tdx_rtmr_event_data(ev), data, len)) {
 		kvfree(ev);
 		return ERR_PTR(-EFAULT);
 	}
