@@ -26,15 +26,22 @@ arm_report "$d"
 expect_errno ETIMEDOUT "$d/outblob"
 rmdir "$d"
 
-rmmod tdx_guest || fail "rmmod tdx_guest"
-dmesg | grep -q "vector $vector stays reserved on CPU" ||
-	fail "no log line says vector $vector stays reserved"
+# unload_then_inject KNOB WHAT - unload the provider, which must say that
+# its vector stays reserved, then make the host inject it (emulator knob
+# KNOB): the interrupt must still find a handler.
+unload_then_inject()
+{
+	rmmod tdx_guest || fail "rmmod tdx_guest ($2)"
+	dmesg | grep -q "vector $vector stays reserved on CPU" ||
+		fail "no log line says vector $vector stays reserved ($2)"
+	echo 1 > "$F/$1"
+	usleep 200000
+	! dmesg | grep -q "No irq handler" ||
+		fail "the host's interrupt $2 found no handler: $(dmesg | grep 'No irq handler' | head -n 1)"
+}
 
 # The host gives up on the request now, and injects the old vector.
-echo 1 > "$F/quote_release"
-usleep 200000
-! dmesg | grep -q "No irq handler" ||
-	fail "the host's interrupt for the abandoned request found no handler: $(dmesg | grep 'No irq handler' | head -n 1)"
+unload_then_inject quote_release "for the abandoned request"
 
 load_module "$PROJECT_MODDIR/tdx_guest.ko"
 mode=$(cat "$P/quote_completion")
@@ -52,12 +59,6 @@ assert_eq $((n0 + 1)) "$(irq_count)" "interrupts after the reload"
 mode=$(cat "$P/quote_completion")
 vector=${mode#interrupt vector }
 vector=${vector%% *}
-rmmod tdx_guest || fail "the second rmmod tdx_guest"
-dmesg | grep -q "vector $vector stays reserved on CPU" ||
-	fail "no log line says vector $vector stays reserved"
-echo 1 > "$F/notify_fire"
-usleep 200000
-! dmesg | grep -q "No irq handler" ||
-	fail "the host's interrupt after an unload found no handler: $(dmesg | grep 'No irq handler' | head -n 1)"
+unload_then_inject notify_fire "after an unload with nothing quarantined"
 load_module "$PROJECT_MODDIR/tdx_guest.ko"
 expect_quote_works "after the second reload"
